@@ -1,0 +1,42 @@
+package org.stationledger.command;
+
+/**
+ * Aggregate identifiers carry their type, because the event store's (aggregate id, sequence) key is shared by
+ * every aggregate type: a station and a plan item that a client happens to name alike must not collide.
+ */
+public final class AggregateIds {
+
+    /** What a client-chosen id (station, department, indicator, plan item) may look like. */
+    public static final String NATURAL_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    private AggregateIds() {
+    }
+
+    public static String department(String departmentId) {
+        return "department:" + departmentId;
+    }
+
+    public static String station(String stationId) {
+        return "station:" + stationId;
+    }
+
+    public static String cycle(int year) {
+        return "cycle:" + year;
+    }
+
+    public static String plan(int year) {
+        return "plan:" + year;
+    }
+
+    public static String planItem(String planItemId) {
+        return "plan-item:" + planItemId;
+    }
+
+    public static String visit(String visitId) {
+        return "visit:" + visitId;
+    }
+
+    public static String inspection(String inspectionId) {
+        return "inspection:" + inspectionId;
+    }
+}

@@ -1,0 +1,25 @@
+package org.stationledger.command.assessment;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.stationledger.events.assessment.IndicatorKind;
+
+/** What other aggregates' commands need to know about a year's cycle and its scheme. */
+public interface Cycles {
+
+    Optional<CycleFacts> cycle(int year);
+
+    Optional<IndicatorFacts> indicator(int year, String indicatorId);
+
+    enum Status { OPEN, CLOSED }
+
+    record CycleFacts(int year, Status status, int visitCap, int commentWindowDays, boolean schemePublished,
+                      boolean planApproved, Instant closedAt) {
+        public boolean isOpen() {
+            return status == Status.OPEN;
+        }
+    }
+
+    record IndicatorFacts(int year, String indicatorId, String departmentId, int maxPoints, IndicatorKind kind) {
+    }
+}

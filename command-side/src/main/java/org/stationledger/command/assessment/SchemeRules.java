@@ -1,0 +1,38 @@
+package org.stationledger.command.assessment;
+
+import java.util.List;
+import org.stationledger.events.RuleViolation;
+import org.stationledger.events.assessment.IndicatorKind;
+import org.stationledger.events.assessment.IndicatorProposed;
+
+/** The shape every published scheme must have: one graded rating out of 100 points, and few enough indicators. */
+final class SchemeRules {
+
+    static final int TOTAL_POINTS = 100;
+    static final int MAX_INDICATORS = 30;
+
+    private SchemeRules() {
+    }
+
+    static void checkIndicatorPoints(IndicatorKind kind, int maxPoints) {
+        if (kind == IndicatorKind.VETO && maxPoints != 0) {
+            throw RuleViolation.invalid("veto-carries-no-points", "A VETO indicator carries no points: maxPoints must be 0.");
+        }
+        if (kind == IndicatorKind.SCORED && (maxPoints < 1 || maxPoints > TOTAL_POINTS)) {
+            throw RuleViolation.invalid("invalid-max-points", "A SCORED indicator carries 1 to 100 points.");
+        }
+    }
+
+    static void checkPublishable(List<IndicatorProposed> indicators) {
+        if (indicators.size() > MAX_INDICATORS) {
+            throw RuleViolation.unprocessable("too-many-indicators",
+                    "A scheme has at most " + MAX_INDICATORS + " indicators; this one has " + indicators.size() + ".");
+        }
+        int total = indicators.stream().filter(indicator -> indicator.kind() == IndicatorKind.SCORED)
+                .mapToInt(IndicatorProposed::maxPoints).sum();
+        if (total != TOTAL_POINTS) {
+            throw RuleViolation.unprocessable("scheme-total-not-100",
+                    "The SCORED indicators' max points must sum to exactly 100; they sum to " + total + ".");
+        }
+    }
+}

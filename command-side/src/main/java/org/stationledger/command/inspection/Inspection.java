@@ -1,0 +1,100 @@
+package org.stationledger.command.inspection;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.stationledger.command.AggregateIds;
+import org.stationledger.events.RuleViolation;
+import org.stationledger.events.inspection.ExceptionApproved;
+import org.stationledger.events.inspection.ExceptionRefused;
+import org.stationledger.events.inspection.ExceptionRequested;
+import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.InspectionBlocked;
+
+/**
+ * One request to inspect a station, whatever the gate said: authorised, blocked, or an exception awaiting the
+ * coordinator. Created by {@link InspectionRequestHandler}, which asks the gate first.
+ */
+@Aggregate
+class Inspection {
+
+    @AggregateIdentifier
+    private String id;
+    private String inspectionId;
+    private int year;
+    private String stationId;
+    private String departmentId;
+    private InspectionCommands.Status status;
+
+    Inspection() {
+        // for Axon
+    }
+
+    Inspection(String inspectionId, InspectionGate.Request request, InspectionGate.Decision decision) {
+        int year = request.date().getYear();
+        // Java 17 has no pattern matching in switch; the sealed Decision keeps these three branches exhaustive.
+        if (decision instanceof InspectionGate.Authorised authorised) {
+            apply(new InspectionAuthorised(inspectionId, year, request.stationId(), request.departmentId(),
+                    request.date(), authorised.planItemId(), authorised.visitId()));
+        } else if (decision instanceof InspectionGate.PendingException pending) {
+            apply(new ExceptionRequested(inspectionId, year, request.stationId(), request.departmentId(),
+                    request.date(), pending.category(), pending.justification()));
+        } else if (decision instanceof InspectionGate.Blocked blocked) {
+            apply(new InspectionBlocked(inspectionId, year, request.stationId(), request.departmentId(),
+                    request.date(), request.planItemId(), request.exceptionCategory(), blocked.reason(),
+                    blocked.explanation()));
+        }
+    }
+
+    @CommandHandler
+    void handle(InspectionCommands.DecideException command) {
+        if (status != InspectionCommands.Status.PENDING_EXCEPTION) {
+            throw RuleViolation.conflict("not-pending-exception",
+                    "Inspection " + inspectionId + " is " + status + ", not an exception awaiting a decision.");
+        }
+        if (command.approve()) {
+            apply(new ExceptionApproved(inspectionId, year, stationId, departmentId, command.reason()));
+        } else {
+            apply(new ExceptionRefused(inspectionId, year, stationId, departmentId, command.reason()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(InspectionAuthorised event) {
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.AUTHORISED);
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionRequested event) {
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
+                InspectionCommands.Status.PENDING_EXCEPTION);
+    }
+
+    @EventSourcingHandler
+    void on(InspectionBlocked event) {
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.BLOCKED);
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionApproved event) {
+        status = InspectionCommands.Status.AUTHORISED;
+    }
+
+    @EventSourcingHandler
+    void on(ExceptionRefused event) {
+        status = InspectionCommands.Status.BLOCKED;
+    }
+
+    private void created(String inspectionId, int year, String stationId, String departmentId,
+                         InspectionCommands.Status status) {
+        this.id = AggregateIds.inspection(inspectionId);
+        this.inspectionId = inspectionId;
+        this.year = year;
+        this.stationId = stationId;
+        this.departmentId = departmentId;
+        this.status = status;
+    }
+}

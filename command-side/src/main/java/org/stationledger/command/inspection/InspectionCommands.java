@@ -1,0 +1,34 @@
+package org.stationledger.command.inspection;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.stationledger.command.AggregateIds;
+
+/** Commands of inspections: asking to inspect, and deciding exceptions. */
+public final class InspectionCommands {
+
+    private InspectionCommands() {
+    }
+
+    /** Cites a plan item, or claims an exception with a category and justification. */
+    public record RequestInspection(String inspectionId, String stationId, String departmentId, LocalDate date,
+                                    String planItemId, ExceptionClaim exception) {
+    }
+
+    /** The grounds a department gives for inspecting outside the plan; checked by the gate, not by the parser. */
+    public record ExceptionClaim(String category, String justification) {
+    }
+
+    public record DecideException(String inspectionId, boolean approve, String reason) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return AggregateIds.inspection(inspectionId);
+        }
+    }
+
+    public enum Status { AUTHORISED, PENDING_EXCEPTION, BLOCKED }
+
+    /** The gate's answer: recorded in every case, blocked ones included. */
+    public record Outcome(String inspectionId, Status status, String visitId, String reasonCode, String explanation) {
+    }
+}

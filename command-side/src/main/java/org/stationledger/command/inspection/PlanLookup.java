@@ -1,0 +1,154 @@
+package org.stationledger.command.inspection;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.stationledger.command.LookupGroup;
+import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.JointVisitJoined;
+import org.stationledger.events.inspection.JointVisitScheduled;
+import org.stationledger.events.inspection.PlanItemApproved;
+import org.stationledger.events.inspection.PlanItemKind;
+import org.stationledger.events.inspection.PlanItemProposed;
+import org.stationledger.events.inspection.PlanItemRejected;
+
+/** The plan's look-up tables, kept in the same transaction as the plan's events. */
+@Component
+@ProcessingGroup(LookupGroup.NAME)
+class PlanLookup implements Plans {
+
+    private final JdbcTemplate jdbc;
+
+    PlanLookup(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PlanItemProposed event) {
+        jdbc.update("""
+                INSERT INTO cmd_plan_item (plan_item_id, year, department_id, kind, from_date, to_date, status)
+                VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED')""", event.planItemId(), event.year(), event.departmentId(),
+                event.kind().name(), Date.valueOf(event.from()), Date.valueOf(event.to()));
+        jdbc.update("INSERT INTO cmd_plan_item_station (plan_item_id, station_id) SELECT ?, unnest(?::text[])",
+                event.planItemId(), event.stationIds().toArray(String[]::new));
+    }
+
+    @EventHandler
+    void on(PlanItemApproved event) {
+        jdbc.update("UPDATE cmd_plan_item SET status = 'APPROVED' WHERE plan_item_id = ?", event.planItemId());
+    }
+
+    @EventHandler
+    void on(PlanItemRejected event) {
+        jdbc.update("UPDATE cmd_plan_item SET status = 'REJECTED' WHERE plan_item_id = ?", event.planItemId());
+    }
+
+    @EventHandler
+    void on(JointVisitScheduled event) {
+        jdbc.update("INSERT INTO cmd_visit (visit_id, year, station_id, from_date, to_date) VALUES (?, ?, ?, ?, ?)",
+                event.visitId(), event.year(), event.stationId(), Date.valueOf(event.from()), Date.valueOf(event.to()));
+        jdbc.update("UPDATE cmd_plan_item_station SET visit_id = ? WHERE station_id = ? AND plan_item_id = ANY (?::text[])",
+                event.visitId(), event.stationId(), event.planItemIds().toArray(String[]::new));
+    }
+
+    @EventHandler
+    void on(JointVisitJoined event) {
+        jdbc.update("UPDATE cmd_visit SET from_date = ?, to_date = ? WHERE visit_id = ?",
+                Date.valueOf(event.from()), Date.valueOf(event.to()), event.visitId());
+        jdbc.update("UPDATE cmd_plan_item_station SET visit_id = ? WHERE station_id = ? AND plan_item_id = ?",
+                event.visitId(), event.stationId(), event.planItemId());
+    }
+
+    @EventHandler
+    void on(InspectionAuthorised event) {
+        // The primary key makes a department's second use of the same visit fail, even in a race.
+        jdbc.update("INSERT INTO cmd_visit_usage (visit_id, department_id, inspection_id) VALUES (?, ?, ?)",
+                event.visitId(), event.departmentId(), event.inspectionId());
+    }
+
+    @Override
+    public boolean planItemExists(String planItemId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM cmd_plan_item WHERE plan_item_id = ?)", Boolean.class, planItemId));
+    }
+
+    @Override
+    public boolean hasComprehensiveItem(int year, String departmentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM cmd_plan_item WHERE year = ? AND department_id = ?
+                               AND kind = 'COMPREHENSIVE' AND status <> 'REJECTED')""",
+                Boolean.class, year, departmentId));
+    }
+
+    @Override
+    public Optional<PlanItemFacts> planItem(String planItemId) {
+        return jdbc.query("SELECT * FROM cmd_plan_item WHERE plan_item_id = ?", PlanLookup::planItemFacts, planItemId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<PlanItemFacts> proposedItems(int year) {
+        return jdbc.query("SELECT * FROM cmd_plan_item WHERE year = ? AND status = 'PROPOSED' ORDER BY plan_item_id",
+                PlanLookup::planItemFacts, year);
+    }
+
+    @Override
+    public List<String> stationsOf(String planItemId) {
+        return jdbc.queryForList("SELECT station_id FROM cmd_plan_item_station WHERE plan_item_id = ? ORDER BY station_id",
+                String.class, planItemId);
+    }
+
+    @Override
+    public Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds) {
+        Map<String, List<VisitFacts>> visits = new HashMap<>();
+        jdbc.query("""
+                SELECT * FROM cmd_visit WHERE year = ? AND station_id = ANY (?::text[]) ORDER BY station_id, visit_id""",
+                (ResultSet rs) -> {
+                    visits.computeIfAbsent(rs.getString("station_id"), station -> new ArrayList<>()).add(visitFacts(rs));
+                }, year, stationIds.toArray(String[]::new));
+        return visits;
+    }
+
+    @Override
+    public Optional<VisitFacts> visitFor(String planItemId, String stationId) {
+        return jdbc.query("""
+                SELECT v.* FROM cmd_plan_item_station s JOIN cmd_visit v ON v.visit_id = s.visit_id
+                WHERE s.plan_item_id = ? AND s.station_id = ?""",
+                (rs, row) -> visitFacts(rs), planItemId, stationId).stream().findFirst();
+    }
+
+    @Override
+    public boolean stationInItem(String planItemId, String stationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM cmd_plan_item_station WHERE plan_item_id = ? AND station_id = ?)",
+                Boolean.class, planItemId, stationId));
+    }
+
+    @Override
+    public boolean visitUsedBy(String visitId, String departmentId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM cmd_visit_usage WHERE visit_id = ? AND department_id = ?)",
+                Boolean.class, visitId, departmentId));
+    }
+
+    private static PlanItemFacts planItemFacts(ResultSet rs, int row) throws SQLException {
+        return new PlanItemFacts(rs.getString("plan_item_id"), rs.getInt("year"), rs.getString("department_id"),
+                PlanItemKind.valueOf(rs.getString("kind")), rs.getDate("from_date").toLocalDate(),
+                rs.getDate("to_date").toLocalDate(), ItemStatus.valueOf(rs.getString("status")));
+    }
+
+    private static VisitFacts visitFacts(ResultSet rs) throws SQLException {
+        return new VisitFacts(rs.getString("visit_id"), rs.getDate("from_date").toLocalDate(),
+                rs.getDate("to_date").toLocalDate());
+    }
+}

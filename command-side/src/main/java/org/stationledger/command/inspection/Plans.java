@@ -1,0 +1,41 @@
+package org.stationledger.command.inspection;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.stationledger.events.inspection.PlanItemKind;
+
+/** The plan's look-ups: what a command about plan items, visits or inspections needs to know beyond its aggregate. */
+interface Plans {
+
+    enum ItemStatus { PROPOSED, APPROVED, REJECTED }
+
+    record PlanItemFacts(String planItemId, int year, String departmentId, PlanItemKind kind, LocalDate from,
+                         LocalDate to, ItemStatus status) {
+    }
+
+    record VisitFacts(String visitId, LocalDate from, LocalDate to) {
+    }
+
+    boolean planItemExists(String planItemId);
+
+    boolean hasComprehensiveItem(int year, String departmentId);
+
+    Optional<PlanItemFacts> planItem(String planItemId);
+
+    List<PlanItemFacts> proposedItems(int year);
+
+    List<String> stationsOf(String planItemId);
+
+    /** The visits already scheduled for each of {@code stationIds} in {@code year}. */
+    Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);
+
+    /** The visit that {@code planItemId} gives {@code stationId}, if the station is in the item and it is approved. */
+    Optional<VisitFacts> visitFor(String planItemId, String stationId);
+
+    boolean stationInItem(String planItemId, String stationId);
+
+    boolean visitUsedBy(String visitId, String departmentId);
+}

@@ -1,0 +1,19 @@
+package org.stationledger.app;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Runs the ledger. By default one process plays both sides ({@code ledger.role=all}); {@code command} and
+ * {@code query} run one side each against the same PostgreSQL, for scale-out.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class LedgerApplication {
+
+    public static void main(String[] args) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        SpringApplication.run(LedgerApplication.class, args);
+    }
+}

@@ -1,0 +1,115 @@
+package org.stationledger.app.messaging;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.stationledger.app.security.CurrentActor;
+import org.stationledger.events.LedgerMetaData;
+
+/**
+ * How commands pick up who sent them and why, and how that reaches every event: the gateway stamps the actor and
+ * the request's ids on each command; the correlation data provider copies them onto every event the command
+ * applies, adding the command's id as the causation id.
+ */
+@Configuration(proxyBeanMethods = false)
+class MessagingConfiguration {
+
+    private static final String[] COPIED_KEYS = {LedgerMetaData.PRINCIPAL, LedgerMetaData.ROLE, LedgerMetaData.SCOPE,
+            LedgerMetaData.DEPARTMENT_ID, LedgerMetaData.STATION_ID, LedgerMetaData.CORRELATION_ID,
+            LedgerMetaData.REQUEST_ID};
+
+    /** The ledger's clock. Tests replace it to play a whole year; event timestamps follow it too. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock ledgerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus, Clock clock,
+                                  @Value("${ledger.commands.conflict-retries:3}") int conflictRetries) {
+        GenericEventMessage.clock = clock;
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
+                        .retryInterval(20)
+                        .maxRetryCount(conflictRetries)))
+                .dispatchInterceptors(stampActorAndRequest())
+                .build();
+    }
+
+    @Bean
+    CorrelationDataProvider ledgerCorrelationData() {
+        return message -> {
+            Map<String, Object> data = new HashMap<>();
+            for (String key : COPIED_KEYS) {
+                Object value = message.getMetaData().get(key);
+                if (value != null) {
+                    data.put(key, value);
+                }
+            }
+            data.put(LedgerMetaData.CAUSATION_ID, message.getIdentifier());
+            return data;
+        };
+    }
+
+    /** Refuses to send a command that nobody can be held responsible for. */
+    private static MessageDispatchInterceptor<CommandMessage<?>> stampActorAndRequest() {
+        return messages -> (index, command) -> {
+            var actor = CurrentActor.get().orElseThrow(() ->
+                    new IllegalStateException("Command " + command.getPayloadType().getSimpleName()
+                                              + " sent without an authenticated actor"));
+            Map<String, String> metaData = new HashMap<>(actor.asMetaData());
+            putIfPresent(metaData, LedgerMetaData.REQUEST_ID, MDC.get(LedgerMetaData.REQUEST_ID));
+            putIfPresent(metaData, LedgerMetaData.CORRELATION_ID, MDC.get(LedgerMetaData.CORRELATION_ID));
+            metaData.putIfAbsent(LedgerMetaData.CORRELATION_ID, command.getIdentifier());
+            return command.andMetaData(metaData);
+        };
+    }
+
+    private static void putIfPresent(Map<String, String> metaData, String key, String value) {
+        if (value != null) {
+            metaData.put(key, value);
+        }
+    }
+
+    /**
+     * Retries a command only when it lost a race (optimistic locking on an aggregate, or a look-up table's unique
+     * key): the retry sees the winner's state and decides again. Rule violations are never retried.
+     */
+    static final class ConflictRetryScheduler extends IntervalRetryScheduler {
+        ConflictRetryScheduler(IntervalRetryScheduler.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected boolean isExplicitlyNonTransient(Throwable failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException
+                    || cause instanceof TransientDataAccessException) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+}

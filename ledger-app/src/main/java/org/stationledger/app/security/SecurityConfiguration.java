@@ -1,0 +1,83 @@
+package org.stationledger.app.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic over a stateless API. Which role may call which endpoint is decided here, in one table; whether a
+ * department or station may touch a particular record (its scope) is decided by the handlers, which take the
+ * department or station from the principal and never from the request.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String COORDINATOR = "COORDINATOR";
+    private static final String DEPARTMENT = "DEPARTMENT";
+    private static final String STATION = "STATION";
+    private static final String AUDITOR = "AUDITOR";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
+                    writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                            "Sign in with HTTP Basic credentials of a ledger user.")))
+            .exceptionHandling(handling -> handling
+                    .authenticationEntryPoint((request, response, e) ->
+                            writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                                    "Sign in with HTTP Basic credentials of a ledger user."))
+                    .accessDeniedHandler((request, response, e) ->
+                            writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "forbidden-role",
+                                    "Your role may not do this.")))
+            .authorizeHttpRequests(requests -> requests
+                    .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
+                            "/swagger-ui.html", "/error").permitAll()
+                    // registry and the yearly cycle: the co-ordinating office
+                    .requestMatchers(POST, "/api/departments", "/api/stations", "/api/stations/*/details",
+                            "/api/stations/*/decommission", "/api/cycles", "/api/cycles/*/publish", "/api/cycles/*/close",
+                            "/api/cycles/*/plan/approve", "/api/cycles/*/plan-items/*/approve",
+                            "/api/cycles/*/plan-items/*/reject", "/api/inspections/*/exception-decision")
+                    .hasRole(COORDINATOR)
+                    // departments propose and request, and nobody else
+                    .requestMatchers(POST, "/api/cycles/*/indicators", "/api/cycles/*/plan-items", "/api/inspections")
+                    .hasRole(DEPARTMENT)
+                    .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
+                    .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
+                    .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)
+                    .anyRequest().denyAll())
+            .headers(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
+                                     String code, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:station-ledger:problem:" + code));
+        problem.setProperty("code", code);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

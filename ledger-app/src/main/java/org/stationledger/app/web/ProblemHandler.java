@@ -1,0 +1,124 @@
+package org.stationledger.app.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stationledger.events.RuleViolation;
+
+/**
+ * Every error leaves the ledger as {@code application/problem+json} (RFC 9457) with a stable {@code code}. Errors are
+ * raised before any event is applied, so a refused request has written nothing.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+        return problem(HttpStatus.valueOf(violation.kind().status()), violation.code(), violation.getMessage());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        var response = problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid values.");
+        response.getBody().setProperty("errors", e.getConstraintViolations().stream()
+                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList());
+        return response;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+    }
+
+    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "concurrent-modification",
+                "Someone else changed this record at the same moment; nothing was written. Retry the request.");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The ledger could not complete the request; nothing was written. The request id identifies it in the log.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "The request body has invalid fields.");
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        body.setProperty("errors", errors);
+        return withProblemType(body);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return withProblemType(body(HttpStatus.BAD_REQUEST, "malformed-request",
+                "The request body is not valid JSON of the expected shape: " + rootMessage(e)));
+    }
+
+    /** The remaining Spring MVC errors (wrong method, media type, path variable type...) keep their status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
+            String code = HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-');
+            problem.setProperty("code", code);
+            problem.setType(URI.create("urn:station-ledger:problem:" + code));
+        }
+        return withProblemType(problem);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage());
+        // Jackson quotes the whole input in some messages; the first line says what is wrong.
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    private static ProblemDetail body(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:station-ledger:problem:" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body(status, code, detail));
+    }
+
+    private static ResponseEntity<Object> withProblemType(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

@@ -1,0 +1,100 @@
+package org.stationledger.app.web;
+
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Read-your-writes: before a command's answer is sent, wait until this node's projections have processed every
+ * event stored so far, so the client's next query sees its own change. The answer also carries that event-store
+ * position in {@code X-Ledger-Position}; on a scale-out, a query node is asked to catch up to it (see
+ * docs/operations.md).
+ */
+@RestControllerAdvice
+class ReadYourWrites implements ResponseBodyAdvice<Object> {
+
+    static final String POSITION_HEADER = "X-Ledger-Position";
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
+
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final Duration maxWait;
+
+    ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing,
+                   @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.maxWait = maxWait;
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (HttpMethod.POST.equals(request.getMethod())) {
+            long position = headPosition();
+            response.getHeaders().set(POSITION_HEADER, Long.toString(position));
+            awaitProjections(position);
+        }
+        return body;
+    }
+
+    long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    /** Waits until every running projection on this node has passed {@code position}, at most {@code maxWait}. */
+    void awaitProjections(long position) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        for (StreamingEventProcessor processor : processors) {
+            while (processor.isRunning() && !caughtUp(processor, position)) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("Projection {} has not reached position {} within {}", processor.getName(), position, maxWait);
+                    return;
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    private static boolean caughtUp(StreamingEventProcessor processor, long position) {
+        var statuses = processor.processingStatus().values();
+        return !statuses.isEmpty() && statuses.stream()
+                .allMatch(status -> status.isErrorState() || reached(status, position));
+    }
+
+    private static boolean reached(EventTrackerStatus status, long position) {
+        return status.getCurrentPosition().orElse(-1) >= position;
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+-- Axon's JDBC event store, snapshot table and token store, in the column layout of Axon's own
+-- PostgresEventTableFactory and TokenSchema. globalIndex is a plain BIGSERIAL: the sequence hands out one
+-- value at a time (no allocation blocks), so the global order follows commit order closely and the only gaps
+-- are rolled-back transactions, which tracking processors skip after the gap timeout.
+
+CREATE TABLE domainevententry (
+    globalindex         BIGSERIAL    NOT NULL,
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255),
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (globalindex),
+    UNIQUE (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
+
+CREATE TABLE snapshotevententry (
+    aggregateidentifier VARCHAR(255) NOT NULL,
+    sequencenumber      BIGINT       NOT NULL,
+    type                VARCHAR(255) NOT NULL,
+    eventidentifier     VARCHAR(255) NOT NULL,
+    metadata            BYTEA,
+    payload             BYTEA        NOT NULL,
+    payloadrevision     VARCHAR(255),
+    payloadtype         VARCHAR(255) NOT NULL,
+    timestamp           VARCHAR(255) NOT NULL,
+    PRIMARY KEY (aggregateidentifier, sequencenumber),
+    UNIQUE (eventidentifier)
+);
+
+CREATE TABLE tokenentry (
+    processorname VARCHAR(255) NOT NULL,
+    segment       INTEGER      NOT NULL,
+    token         BYTEA,
+    tokentype     VARCHAR(255),
+    timestamp     VARCHAR(255),
+    owner         VARCHAR(255),
+    PRIMARY KEY (processorname, segment)
+);

@@ -1,0 +1,6 @@
+package org.stationledger.events;
+
+/** An event that concerns one department; lets the audit trail be filtered by department. */
+public interface DepartmentScoped {
+    String departmentId();
+}

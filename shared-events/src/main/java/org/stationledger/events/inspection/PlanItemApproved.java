@@ -1,0 +1,9 @@
+package org.stationledger.events.inspection;
+
+import org.axonframework.serialization.Revision;
+import org.stationledger.events.DepartmentScoped;
+import org.stationledger.events.YearScoped;
+
+@Revision("1")
+public record PlanItemApproved(String planItemId, int year, String departmentId) implements YearScoped, DepartmentScoped {
+}
