@@ -19,6 +19,7 @@ CREATE TABLE cmd_cycle (
     status              VARCHAR(16) NOT NULL,
     visit_cap           INT         NOT NULL,
     comment_window_days INT         NOT NULL,
+    grade_bands         VARCHAR(200) NOT NULL,
     scheme_published    BOOLEAN     NOT NULL DEFAULT FALSE,
     plan_approved       BOOLEAN     NOT NULL DEFAULT FALSE,
     closed_at           TIMESTAMPTZ
@@ -70,3 +71,16 @@ CREATE TABLE cmd_visit_usage (
     inspection_id VARCHAR(64)  NOT NULL,
     PRIMARY KEY (visit_id, department_id)
 );
+
+-- Findings as they stand now: withdrawn ones flagged, deductions as reduced by upheld appeals.
+CREATE TABLE cmd_finding (
+    finding_id    VARCHAR(64)   PRIMARY KEY,
+    inspection_id VARCHAR(64)   NOT NULL,
+    year          INT           NOT NULL,
+    station_id    VARCHAR(64)   NOT NULL,
+    department_id VARCHAR(64)   NOT NULL,
+    indicator_id  VARCHAR(64)   NOT NULL,
+    deduction     NUMERIC(7, 2) NOT NULL,
+    withdrawn     BOOLEAN       NOT NULL DEFAULT FALSE
+);
+CREATE INDEX cmd_finding_station_year ON cmd_finding (station_id, year);

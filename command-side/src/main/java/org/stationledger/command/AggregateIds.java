@@ -36,6 +36,10 @@ public final class AggregateIds {
         return "visit:" + visitId;
     }
 
+    public static String rating(String stationId, int year) {
+        return "rating:" + stationId + ":" + year;
+    }
+
     public static String inspection(String inspectionId) {
         return "inspection:" + inspectionId;
     }

@@ -1,6 +1,9 @@
 package org.stationledger.command.assessment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.stationledger.command.LookupGroup;
 import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
+import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.assessment.IndicatorProposed;
 import org.stationledger.events.assessment.PlanApproved;
@@ -28,8 +32,10 @@ class CycleLookup implements Cycles {
 
     @EventHandler
     void on(CycleOpened event) {
-        jdbc.update("INSERT INTO cmd_cycle (year, status, visit_cap, comment_window_days) VALUES (?, 'OPEN', ?, ?)",
-                event.year(), event.visitCap(), event.commentWindowDays());
+        jdbc.update("""
+                INSERT INTO cmd_cycle (year, status, visit_cap, comment_window_days, grade_bands)
+                VALUES (?, 'OPEN', ?, ?, ?)""", event.year(), event.visitCap(), event.commentWindowDays(),
+                encode(event.gradeBands()));
     }
 
     @EventHandler
@@ -59,16 +65,37 @@ class CycleLookup implements Cycles {
         return jdbc.query("SELECT * FROM cmd_cycle WHERE year = ?", (rs, row) -> {
             java.sql.Timestamp closedAt = rs.getTimestamp("closed_at");
             return new CycleFacts(rs.getInt("year"), Status.valueOf(rs.getString("status")), rs.getInt("visit_cap"),
-                    rs.getInt("comment_window_days"), rs.getBoolean("scheme_published"), rs.getBoolean("plan_approved"),
+                    rs.getInt("comment_window_days"), decode(rs.getString("grade_bands")),
+                    rs.getBoolean("scheme_published"), rs.getBoolean("plan_approved"),
                     closedAt == null ? null : closedAt.toInstant());
         }, year).stream().findFirst();
     }
 
     @Override
     public Optional<IndicatorFacts> indicator(int year, String indicatorId) {
-        return jdbc.query("SELECT * FROM cmd_indicator WHERE year = ? AND indicator_id = ?",
-                (rs, row) -> new IndicatorFacts(rs.getInt("year"), rs.getString("indicator_id"),
-                        rs.getString("department_id"), rs.getInt("max_points"), IndicatorKind.valueOf(rs.getString("kind"))),
+        return jdbc.query("SELECT * FROM cmd_indicator WHERE year = ? AND indicator_id = ?", CycleLookup::indicatorFacts,
                 year, indicatorId).stream().findFirst();
+    }
+
+    @Override
+    public List<IndicatorFacts> indicators(int year) {
+        return jdbc.query("SELECT * FROM cmd_indicator WHERE year = ? ORDER BY indicator_id", CycleLookup::indicatorFacts,
+                year);
+    }
+
+    private static IndicatorFacts indicatorFacts(ResultSet rs, int row) throws SQLException {
+        return new IndicatorFacts(rs.getInt("year"), rs.getString("indicator_id"), rs.getString("department_id"),
+                rs.getInt("max_points"), IndicatorKind.valueOf(rs.getString("kind")));
+    }
+
+    /** Grade bands as "95/85/70/60": four numbers that are always read back together. */
+    private static String encode(GradeBands bands) {
+        return bands.level1() + "/" + bands.level2() + "/" + bands.level3() + "/" + bands.level4();
+    }
+
+    private static GradeBands decode(String bands) {
+        String[] levels = bands.split("/");
+        return new GradeBands(Double.parseDouble(levels[0]), Double.parseDouble(levels[1]),
+                Double.parseDouble(levels[2]), Double.parseDouble(levels[3]));
     }
 }

@@ -1,7 +1,9 @@
 package org.stationledger.command.assessment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 
 /** What other aggregates' commands need to know about a year's cycle and its scheme. */
@@ -11,10 +13,12 @@ public interface Cycles {
 
     Optional<IndicatorFacts> indicator(int year, String indicatorId);
 
+    List<IndicatorFacts> indicators(int year);
+
     enum Status { OPEN, CLOSED }
 
-    record CycleFacts(int year, Status status, int visitCap, int commentWindowDays, boolean schemePublished,
-                      boolean planApproved, Instant closedAt) {
+    record CycleFacts(int year, Status status, int visitCap, int commentWindowDays, GradeBands gradeBands,
+                      boolean schemePublished, boolean planApproved, Instant closedAt) {
         public boolean isOpen() {
             return status == Status.OPEN;
         }

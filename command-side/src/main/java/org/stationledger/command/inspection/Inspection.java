@@ -2,15 +2,22 @@ package org.stationledger.command.inspection;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.stationledger.command.AggregateIds;
+import org.stationledger.command.assessment.Cycles;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.inspection.ExceptionApproved;
 import org.stationledger.events.inspection.ExceptionRefused;
 import org.stationledger.events.inspection.ExceptionRequested;
+import org.stationledger.events.inspection.FindingRecorded;
+import org.stationledger.events.inspection.FindingWithdrawn;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
 
@@ -28,6 +35,7 @@ class Inspection {
     private String stationId;
     private String departmentId;
     private InspectionCommands.Status status;
+    private final Set<String> liveFindings = new HashSet<>();
 
     Inspection() {
         // for Axon
@@ -60,6 +68,64 @@ class Inspection {
         } else {
             apply(new ExceptionRefused(inspectionId, year, stationId, departmentId, command.reason()));
         }
+    }
+
+    @CommandHandler
+    void handle(InspectionCommands.RecordFinding command, Cycles cycles, Clock clock) {
+        if (!departmentId.equals(command.departmentId())) {
+            throw RuleViolation.forbidden("not-inspection-owner", "Only the inspecting department records findings.");
+        }
+        if (status != InspectionCommands.Status.AUTHORISED) {
+            throw RuleViolation.conflict("inspection-not-authorised",
+                    "Inspection " + inspectionId + " is " + status + "; nothing can be recorded against it.");
+        }
+        requireCycleOpen(cycles);
+        var indicator = cycles.indicator(year, command.indicatorId()).orElseThrow(() ->
+                RuleViolation.unprocessable("unknown-indicator",
+                        "Indicator " + command.indicatorId() + " is not in the " + year + " scheme."));
+        if (!indicator.departmentId().equals(departmentId)) {
+            throw RuleViolation.forbidden("not-indicator-owner",
+                    "Indicator " + command.indicatorId() + " belongs to " + indicator.departmentId() + ".");
+        }
+        BigDecimal deduction = command.deduction();
+        if (deduction.signum() < 0 || deduction.compareTo(BigDecimal.valueOf(indicator.maxPoints())) > 0) {
+            throw RuleViolation.unprocessable("deduction-out-of-range",
+                    "A deduction on " + command.indicatorId() + " lies between 0 and " + indicator.maxPoints() + ".");
+        }
+        if (command.observedAt().isAfter(clock.instant())) {
+            throw RuleViolation.unprocessable("observed-in-future",
+                    "A finding cannot have been observed after the moment it is recorded.");
+        }
+        apply(new FindingRecorded(command.findingId(), inspectionId, year, stationId, departmentId,
+                command.indicatorId(), deduction, command.note(), command.evidenceRef(), command.observedAt()));
+    }
+
+    void withdrawFinding(InspectionCommands.WithdrawFinding command, Cycles cycles) {
+        if (!departmentId.equals(command.departmentId())) {
+            throw RuleViolation.forbidden("not-finding-owner", "Only the department that recorded a finding withdraws it.");
+        }
+        if (!liveFindings.contains(command.findingId())) {
+            throw RuleViolation.conflict("finding-withdrawn", "Finding " + command.findingId() + " is already withdrawn.");
+        }
+        requireCycleOpen(cycles);
+        apply(new FindingWithdrawn(command.findingId(), inspectionId, year, stationId, departmentId, command.reason()));
+    }
+
+    private void requireCycleOpen(Cycles cycles) {
+        if (!cycles.cycle(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
+            throw RuleViolation.conflict("cycle-closed",
+                    "The " + year + " cycle is closed; findings change only through appeals now.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(FindingRecorded event) {
+        liveFindings.add(event.findingId());
+    }
+
+    @EventSourcingHandler
+    void on(FindingWithdrawn event) {
+        liveFindings.remove(event.findingId());
     }
 
     @EventSourcingHandler

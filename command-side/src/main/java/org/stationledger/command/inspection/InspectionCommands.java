@@ -1,5 +1,7 @@
 package org.stationledger.command.inspection;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.stationledger.command.AggregateIds;
@@ -24,6 +26,19 @@ public final class InspectionCommands {
         public String aggregateId() {
             return AggregateIds.inspection(inspectionId);
         }
+    }
+
+    /** Recorded by the department that owns the inspection, against one of its own indicators. */
+    public record RecordFinding(String inspectionId, String findingId, String departmentId, String indicatorId,
+                                BigDecimal deduction, String note, String evidenceRef, Instant observedAt) {
+        @TargetAggregateIdentifier
+        public String aggregateId() {
+            return AggregateIds.inspection(inspectionId);
+        }
+    }
+
+    /** Routed to the finding's inspection by {@link FindingWithdrawalHandler}. */
+    public record WithdrawFinding(String findingId, String departmentId, String reason) {
     }
 
     public enum Status { AUTHORISED, PENDING_EXCEPTION, BLOCKED }

@@ -13,7 +13,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.stationledger.events.Actor;
-import org.stationledger.events.Role;
 
 /** Users from configuration and the optional users file; a user in the file replaces one of the same name. */
 @Component
@@ -67,19 +66,6 @@ class LedgerUserDirectory implements UserDetailsService {
             throw new UsernameNotFoundException(username);
         }
         return user;
-    }
-
-    /** The users known to this node, for the demo and the README. */
-    List<LedgerUser> all() {
-        return List.copyOf(users.values());
-    }
-
-    Actor actorOf(String username) {
-        return ((LedgerUser) loadUserByUsername(username)).actor();
-    }
-
-    boolean has(Role role) {
-        return users.values().stream().anyMatch(user -> user.actor().role() == role);
     }
 
     record UsersFile(List<LedgerUsersProperties.UserEntry> users) {

@@ -53,11 +53,16 @@ class SecurityConfiguration {
                     .requestMatchers(POST, "/api/departments", "/api/stations", "/api/stations/*/details",
                             "/api/stations/*/decommission", "/api/cycles", "/api/cycles/*/publish", "/api/cycles/*/close",
                             "/api/cycles/*/plan/approve", "/api/cycles/*/plan-items/*/approve",
-                            "/api/cycles/*/plan-items/*/reject", "/api/inspections/*/exception-decision")
+                            "/api/cycles/*/plan-items/*/reject", "/api/inspections/*/exception-decision",
+                            "/api/stations/*/ratings/*/appeals/*/decision", "/api/stations/*/ratings/*/finalise",
+                            "/api/stations/*/ratings/*/revise")
                     .hasRole(COORDINATOR)
                     // departments propose and request, and nobody else
-                    .requestMatchers(POST, "/api/cycles/*/indicators", "/api/cycles/*/plan-items", "/api/inspections")
+                    .requestMatchers(POST, "/api/cycles/*/indicators", "/api/cycles/*/plan-items", "/api/inspections",
+                            "/api/inspections/*/findings", "/api/findings/*/withdraw")
                     .hasRole(DEPARTMENT)
+                    // a station's one write: an appeal against its own draft rating
+                    .requestMatchers(POST, "/api/stations/*/ratings/*/appeals").hasRole(STATION)
                     .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
                     .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
                     .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)

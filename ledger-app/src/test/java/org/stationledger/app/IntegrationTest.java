@@ -1,0 +1,66 @@
+package org.stationledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP integration tests: the whole ledger on a random port against real PostgreSQL, one Spring context
+ * shared by every test class. Test classes keep out of each other's way by using their own years and ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClock.class)
+public abstract class IntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected TestClock clock;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    protected Api as(String username) {
+        return new Api(port, username, username + "-pass");
+    }
+
+    protected Api anonymous() {
+        return new Api(port, null, null);
+    }
+
+    protected Api withPassword(String username, String password) {
+        return new Api(port, username, password);
+    }
+
+    /** Registers a department unless an earlier test class did. */
+    protected void ensureDepartment(String departmentId) {
+        var response = as("coord").post("/api/departments", Map.of("departmentId", departmentId, "name", departmentId));
+        assertThat(response.status()).as(response.toString()).isIn(201, 409);
+    }
+
+    /** Registers a station unless an earlier test class did. */
+    protected void ensureStation(String stationId, String kind) {
+        var response = as("coord").post("/api/stations", Map.of("stationId", stationId, "name", "Station " + stationId,
+                "parent", "Shenyang PSB", "kind", kind, "areaKm2", 10.5, "population", 20000, "officers", 20,
+                "auxiliaries", 10));
+        assertThat(response.status()).as(response.toString()).isIn(201, 409);
+    }
+
+    /** How many events the store holds, as the auditor's trail counts them. */
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+    }
+}

@@ -1,0 +1,83 @@
+package org.stationledger.app.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+
+/** Who may do what: 401 without valid credentials, 403 for the wrong role or scope, problem+json every time. */
+class RoleBoundaryTest extends IntegrationTest {
+
+    private static final int YEAR = 2032;
+
+    @BeforeEach
+    void registry() {
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureDepartment("TRAFFIC");
+        ensureStation("SY-SH-ZJL", "URBAN");
+        ensureStation("SY-SH-HC", "SCENIC_AREA");
+    }
+
+    @Test
+    void noOrWrongCredentialsAre401() {
+        assertProblem(anonymous().get("/api/stations"), 401, "unauthenticated");
+        assertProblem(withPassword("coord", "not-the-password").get("/api/stations"), 401, "unauthenticated");
+        assertProblem(withPassword("nobody", "x").post("/api/departments", Map.of("departmentId", "X", "name", "X")),
+                401, "unauthenticated");
+    }
+
+    @Test
+    void eachRoleIsRefusedWhatIsNotItsToDo() {
+        Map<String, Object> department = Map.of("departmentId", "ROGUE", "name", "Rogue");
+        assertProblem(as("crim").post("/api/departments", department), 403, "forbidden-role");
+        assertProblem(as("zjl").post("/api/departments", department), 403, "forbidden-role");
+        assertProblem(as("audit").post("/api/departments", department), 403, "forbidden-role");
+        assertProblem(as("crim").post("/api/cycles", Map.of("year", YEAR)), 403, "forbidden-role");
+        assertProblem(as("coord").post("/api/inspections", Map.of("stationId", "SY-SH-ZJL", "date", "2032-01-10")),
+                403, "forbidden-role");
+        assertProblem(as("zjl").post("/api/inspections", Map.of("stationId", "SY-SH-ZJL", "date", "2032-01-10")),
+                403, "forbidden-role");
+        assertProblem(as("audit").post("/api/cycles/" + YEAR + "/publish"), 403, "forbidden-role");
+        assertProblem(as("crim").get("/api/audit/events"), 403, "forbidden-role");
+        assertProblem(as("zjl").get("/api/audit/events"), 403, "forbidden-role");
+        assertThat(as("audit").get("/api/audit/events?limit=1").status()).isEqualTo(200);
+        assertThat(as("coord").get("/api/audit/events?limit=1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDepartmentActsOnlyAsItself() {
+        as("coord").post("/api/cycles", Map.of("year", YEAR));
+        // The owner is the caller's department; naming another one in the body is refused, not obeyed.
+        var impersonation = as("crim").post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "X-32",
+                "title", "x", "maxPoints", 10, "kind", "SCORED", "departmentId", "TRAFFIC"));
+        assertThat(impersonation.status()).isEqualTo(400);
+
+        var own = as("crim").post("/api/cycles/" + YEAR + "/indicators",
+                Map.of("indicatorId", "CRIM-32", "title", "Case quality", "maxPoints", 10, "kind", "SCORED"));
+        assertThat(own.text("departmentId")).isEqualTo("CRIMINAL-INVESTIGATION");
+        var indicators = as("traffic").get("/api/cycles/" + YEAR).body().path("indicators");
+        assertThat(indicators.get(0).path("departmentId").asText()).isEqualTo("CRIMINAL-INVESTIGATION");
+    }
+
+    @Test
+    void aStationReadsOnlyItsOwnDetail() {
+        var own = as("zjl").get("/api/stations/SY-SH-ZJL");
+        assertThat(own.status()).isEqualTo(200);
+        assertThat(own.body().has("officers")).isTrue();
+        var other = as("zjl").get("/api/stations/SY-SH-HC");
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.body().has("name")).isTrue();
+        assertThat(other.body().has("officers")).as("beyond the name, another station's details are not shown").isFalse();
+        assertThat(as("crim").get("/api/stations/SY-SH-HC").body().has("officers")).isTrue();
+        assertProblem(as("zjl").get("/api/inspections?stationId=SY-SH-HC"), 403, "forbidden-scope");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.isProblem()).as(response.contentType()).isTrue();
+        assertThat(response.text("code")).isEqualTo(code);
+    }
+}

@@ -1,0 +1,56 @@
+package org.stationledger.query;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+
+/** Checks of optional query parameters; a bad value is refused with {@code invalid-request}, naming the parameter. */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** A page size between 1 and {@code max}; {@code defaultLimit} when absent. */
+    public static int limit(Integer requested, int defaultLimit, int max) {
+        if (requested == null) {
+            return defaultLimit;
+        }
+        if (requested < 1 || requested > max) {
+            throw Problems.invalidRequest("limit must be between 1 and " + max + ".");
+        }
+        return requested;
+    }
+
+    /** A number of rows to skip, 0 when absent. */
+    public static int offset(Integer requested) {
+        if (requested == null) {
+            return 0;
+        }
+        if (requested < 0) {
+            throw Problems.invalidRequest("offset must not be negative.");
+        }
+        return requested;
+    }
+
+    /** An ISO-8601 instant such as {@code 2026-03-01T00:00:00Z}, or null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problems.invalidRequest(name + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z.");
+        }
+    }
+
+    /** One of the constants of {@code type} by exact name, or null when absent. */
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.name().equals(value)).findFirst()
+                .orElseThrow(() -> Problems.invalidRequest(
+                        name + " must be one of " + Arrays.toString(type.getEnumConstants()) + "."));
+    }
+}

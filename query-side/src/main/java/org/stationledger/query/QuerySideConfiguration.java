@@ -1,0 +1,53 @@
+package org.stationledger.query;
+
+import java.util.function.Function;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.events.StationScoped;
+import org.stationledger.events.YearScoped;
+
+/**
+ * Every read model is a pooled streaming processor of its own, registered by name so that no default touches the
+ * command side's processors. Each one reads the event store from the start, so a new or reset projection is
+ * rebuilt from the events.
+ *
+ * <p>A handler failure is propagated: the processor retries the batch instead of skipping the event, because a
+ * read model (above all the audit index) must not silently miss one.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class QuerySideConfiguration {
+
+    private static final int BATCH_SIZE = 200;
+
+    @Autowired
+    void configureProjections(EventProcessingConfigurer processing) {
+        register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
+        // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
+        register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
+        // Every event of one inspection concerns the same station.
+        register(processing, ProcessingGroups.INSPECTIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
+        // One segment: the index then grows in global order, so a reader paging with "after" never skips a row
+        // that a slower segment would have added behind it.
+        register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());
+    }
+
+    private static void register(EventProcessingConfigurer processing, String group, int segments,
+                                 SequencingPolicy<? super EventMessage<?>> sequencing) {
+        processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                        (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(segments))
+                .registerSequencingPolicy(group, configuration -> sequencing)
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** Events of the same scope (station, year) are handled in order; any other event in order per aggregate. */
+    private static <S> SequencingPolicy<EventMessage<?>> inOrderPer(Class<S> scope, Function<S, Object> key) {
+        return event -> scope.isInstance(event.getPayload())
+                ? key.apply(scope.cast(event.getPayload()))
+                : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+    }
+}

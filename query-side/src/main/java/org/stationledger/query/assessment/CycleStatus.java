@@ -1,0 +1,6 @@
+package org.stationledger.query.assessment;
+
+enum CycleStatus {
+    OPEN,
+    CLOSED
+}

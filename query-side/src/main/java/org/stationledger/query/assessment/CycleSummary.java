@@ -1,0 +1,4 @@
+package org.stationledger.query.assessment;
+
+record CycleSummary(int year, CycleStatus status) {
+}

@@ -1,0 +1,7 @@
+package org.stationledger.query.assessment;
+
+enum PlanItemStatus {
+    PROPOSED,
+    APPROVED,
+    REJECTED
+}

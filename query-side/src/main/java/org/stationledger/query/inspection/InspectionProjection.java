@@ -1,0 +1,129 @@
+package org.stationledger.query.inspection;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.stationledger.events.LedgerMetaData;
+import org.stationledger.events.inspection.BlockReason;
+import org.stationledger.events.inspection.ExceptionApproved;
+import org.stationledger.events.inspection.ExceptionRefused;
+import org.stationledger.events.inspection.ExceptionRequested;
+import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.InspectionBlocked;
+import org.stationledger.query.EventPositions;
+import org.stationledger.query.JdbcValues;
+import org.stationledger.query.ProcessingGroups;
+
+/**
+ * The inspection read model. A request (authorised, blocked or an exception asked for) writes the whole row; the
+ * co-ordinating office's decision on an exception changes its outcome. The group is sequenced per station, so an
+ * inspection's events arrive here in order.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.INSPECTIONS)
+class InspectionProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    InspectionProjection(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(InspectionAuthorised event, @Timestamp Instant requestedAt,
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+        record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionStatus.AUTHORISED, event.planItemId(), event.visitId(), null, null, null, null),
+                requestedAt, requestedBy, token);
+    }
+
+    @EventHandler
+    void on(InspectionBlocked event, @Timestamp Instant requestedAt,
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+        record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionStatus.BLOCKED, event.planItemId(), null, event.exceptionCategory(), null,
+                event.reasonCode().name(), event.explanation()), requestedAt, requestedBy, token);
+    }
+
+    @EventHandler
+    void on(ExceptionRequested event, @Timestamp Instant requestedAt,
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+        record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionStatus.PENDING_EXCEPTION, null, null, event.category().name(), event.justification(), null,
+                null), requestedAt, requestedBy, token);
+    }
+
+    @EventHandler
+    void on(ExceptionApproved event) {
+        decide(event.inspectionId(), InspectionStatus.AUTHORISED, null, event.reason());
+    }
+
+    @EventHandler
+    void on(ExceptionRefused event) {
+        decide(event.inspectionId(), InspectionStatus.BLOCKED, BlockReason.EXCEPTION_REFUSED, event.reason());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.getJdbcTemplate().update("DELETE FROM read_inspection");
+    }
+
+    private void record(Request request, Instant requestedAt, String requestedBy, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO read_inspection (inspection_id, year, station_id, department_id, inspection_date, status,
+                                             plan_item_id, visit_id, exception_category, justification, reason_code,
+                                             explanation, requested_at, requested_by, requested_position)
+                VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :status, :planItemId, :visitId,
+                        :exceptionCategory, :justification, :reasonCode, :explanation, :requestedAt, :requestedBy,
+                        :requestedPosition)
+                ON CONFLICT (inspection_id) DO UPDATE SET
+                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
+                    inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,
+                    plan_item_id = EXCLUDED.plan_item_id, visit_id = EXCLUDED.visit_id,
+                    exception_category = EXCLUDED.exception_category, justification = EXCLUDED.justification,
+                    reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
+                    requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
+                    requested_position = EXCLUDED.requested_position
+                """, new MapSqlParameterSource("inspectionId", request.inspectionId())
+                .addValue("year", request.year())
+                .addValue("stationId", request.stationId())
+                .addValue("departmentId", request.departmentId())
+                .addValue("date", request.date())
+                .addValue("status", request.status().name())
+                .addValue("planItemId", request.planItemId())
+                .addValue("visitId", request.visitId())
+                .addValue("exceptionCategory", request.exceptionCategory())
+                .addValue("justification", request.justification())
+                .addValue("reasonCode", request.reasonCode())
+                .addValue("explanation", request.explanation())
+                .addValue("requestedAt", JdbcValues.timestamp(requestedAt))
+                .addValue("requestedBy", requestedBy)
+                .addValue("requestedPosition", EventPositions.globalIndex(token)));
+    }
+
+    /** An exception decision keeps the request's category and justification. */
+    private void decide(String inspectionId, InspectionStatus status, BlockReason reasonCode, String decisionReason) {
+        jdbc.update("""
+                UPDATE read_inspection
+                SET status = :status, reason_code = :reasonCode, decision_reason = :decisionReason
+                WHERE inspection_id = :inspectionId
+                """, new MapSqlParameterSource("inspectionId", inspectionId)
+                .addValue("status", status.name())
+                .addValue("reasonCode", reasonCode == null ? null : reasonCode.name())
+                .addValue("decisionReason", decisionReason));
+    }
+
+    /** What every kind of request records; the fields a kind does not have are null. */
+    private record Request(String inspectionId, int year, String stationId, String departmentId, LocalDate date,
+                           InspectionStatus status, String planItemId, String visitId, String exceptionCategory,
+                           String justification, String reasonCode, String explanation) {
+    }
+}

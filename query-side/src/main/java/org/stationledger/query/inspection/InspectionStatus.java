@@ -1,0 +1,7 @@
+package org.stationledger.query.inspection;
+
+enum InspectionStatus {
+    AUTHORISED,
+    BLOCKED,
+    PENDING_EXCEPTION
+}

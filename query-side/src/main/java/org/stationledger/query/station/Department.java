@@ -1,0 +1,4 @@
+package org.stationledger.query.station;
+
+record Department(String departmentId, String name) {
+}

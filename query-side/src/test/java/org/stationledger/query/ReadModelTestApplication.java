@@ -1,0 +1,80 @@
+package org.stationledger.query;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.stationledger.events.Actor;
+import org.stationledger.events.Role;
+import org.stationledger.events.RuleViolation;
+
+/**
+ * The query side alone on an embedded PostgreSQL, with Axon's JDBC event store. The app's security and problem
+ * handling are stood in for: the caller comes from an {@code X-Test-Actor} header ({@code ROLE:principal[:scope]}),
+ * and a rule violation answers with its status and code.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan("org.stationledger.query")
+class ReadModelTestApplication implements WebMvcConfigurer {
+
+    static final String ACTOR_HEADER = "X-Test-Actor";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres() throws IOException {
+        return EmbeddedPostgres.builder().start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        return postgres.getPostgresDatabase();
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HeaderActorResolver());
+    }
+
+    static String header(Actor actor) {
+        String scope = actor.departmentId() != null ? actor.departmentId() : actor.stationId();
+        return actor.role() + ":" + actor.principal() + (scope == null ? "" : ":" + scope);
+    }
+
+    private static final class HeaderActorResolver implements HandlerMethodArgumentResolver {
+        @Override
+        public boolean supportsParameter(MethodParameter parameter) {
+            return parameter.getParameterType().equals(Actor.class);
+        }
+
+        @Override
+        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                                      NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            String[] parts = request.getHeader(ACTOR_HEADER).split(":");
+            Role role = Role.valueOf(parts[0]);
+            String scope = parts.length > 2 ? parts[2] : null;
+            return new Actor(parts[1], role, role == Role.DEPARTMENT ? scope : null, role == Role.STATION ? scope : null);
+        }
+    }
+
+    @RestControllerAdvice
+    static class RuleViolations {
+        @ExceptionHandler(RuleViolation.class)
+        ResponseEntity<Map<String, String>> refuse(RuleViolation violation) {
+            return ResponseEntity.status(violation.kind().status()).body(Map.of("code", violation.code()));
+        }
+    }
+}
