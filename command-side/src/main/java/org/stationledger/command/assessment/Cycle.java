@@ -37,6 +37,7 @@ class Cycle {
 
     @CommandHandler
     Cycle(CycleCommands.OpenCycle command, Cycles cycles) {
+        SchemeRules.checkGradeBands(command.gradeBands());
         if (cycles.cycle(command.year()).isPresent()) {
             throw RuleViolation.conflict("cycle-exists", "The " + command.year() + " cycle is already open.");
         }

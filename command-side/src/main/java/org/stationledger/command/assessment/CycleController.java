@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.stationledger.command.AggregateIds;
 import org.stationledger.events.Actor;
-import org.stationledger.events.RuleViolation;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 
@@ -50,10 +49,6 @@ class CycleController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> open(@Valid @RequestBody OpenCycleRequest request) {
         GradeBands bands = request.gradeBands() == null ? GradeBands.DEFAULT : request.gradeBands();
-        if (!bands.isValid()) {
-            throw RuleViolation.invalid("invalid-grade-bands",
-                    "Grade bands must descend strictly: 100 >= level1 > level2 > level3 > level4 > 0.");
-        }
         int visitCap = request.visitCap() == null ? DEFAULT_VISIT_CAP : request.visitCap();
         int window = request.commentWindowDays() == null ? DEFAULT_COMMENT_WINDOW_DAYS : request.commentWindowDays();
         commands.sendAndWait(new CycleCommands.OpenCycle(request.year(), visitCap, bands, window));

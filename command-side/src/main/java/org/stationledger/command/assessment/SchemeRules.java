@@ -2,6 +2,7 @@ package org.stationledger.command.assessment;
 
 import java.util.List;
 import org.stationledger.events.RuleViolation;
+import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.assessment.IndicatorProposed;
 
@@ -12,6 +13,16 @@ final class SchemeRules {
     static final int MAX_INDICATORS = 30;
 
     private SchemeRules() {
+    }
+
+    /** Bands descend strictly inside (0, 100], or some grade could never be reached. */
+    static void checkGradeBands(GradeBands bands) {
+        boolean descending = bands.level1() <= TOTAL_POINTS && bands.level1() > bands.level2()
+                             && bands.level2() > bands.level3() && bands.level3() > bands.level4() && bands.level4() > 0;
+        if (!descending) {
+            throw RuleViolation.invalid("invalid-grade-bands",
+                    "Grade bands must descend strictly: 100 >= level1 > level2 > level3 > level4 > 0.");
+        }
     }
 
     static void checkIndicatorPoints(IndicatorKind kind, int maxPoints) {

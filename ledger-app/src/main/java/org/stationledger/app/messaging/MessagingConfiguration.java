@@ -14,10 +14,16 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.stationledger.app.security.CurrentActor;
@@ -40,6 +46,31 @@ class MessagingConfiguration {
     @ConditionalOnMissingBean
     Clock ledgerClock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Events, messages and tokens as JSON. The HTTP layer's mapper refuses unknown fields (a typo in a request is an
+     * error); the ledger's own history must stay readable when a later version adds a field, so this copy ignores
+     * them.
+     */
+    @Bean
+    @Primary
+    @Qualifier("serializer")
+    Serializer serializer(ObjectMapper httpObjectMapper) {
+        ObjectMapper mapper = httpObjectMapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).lenientDeserialization().build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
     }
 
     @Bean

@@ -7,9 +7,4 @@ package org.stationledger.events.assessment;
 public record GradeBands(double level1, double level2, double level3, double level4) {
 
     public static final GradeBands DEFAULT = new GradeBands(95, 85, 70, 60);
-
-    /** Strictly descending and inside (0, 100]. */
-    public boolean isValid() {
-        return level1 <= 100 && level1 > level2 && level2 > level3 && level3 > level4 && level4 > 0;
-    }
 }

@@ -13,11 +13,11 @@ import org.stationledger.query.Problems;
 /** The yearly cycles. The plan is common knowledge, except that a station sees only what concerns itself. */
 @RestController
 @RequestMapping("/api/cycles")
-class CycleController {
+class CycleQueryController {
 
     private final CycleQueries queries;
 
-    CycleController(CycleQueries queries) {
+    CycleQueryController(CycleQueries queries) {
         this.queries = queries;
     }
 

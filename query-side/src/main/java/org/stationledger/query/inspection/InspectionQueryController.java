@@ -17,14 +17,14 @@ import org.stationledger.query.QueryParameters;
  */
 @RestController
 @RequestMapping("/api/inspections")
-class InspectionController {
+class InspectionQueryController {
 
     private static final int DEFAULT_LIMIT = 500;
     private static final int MAX_LIMIT = 5000;
 
     private final InspectionQueries queries;
 
-    InspectionController(InspectionQueries queries) {
+    InspectionQueryController(InspectionQueries queries) {
         this.queries = queries;
     }
 
