@@ -8,6 +8,8 @@ public final class ProcessingGroups {
     public static final String CYCLES = "cycles";
     /** Inspection requests and their outcome. */
     public static final String INSPECTIONS = "inspections";
+    /** Every station's consolidated yearly rating, with its own copy of what grading it needs. */
+    public static final String RATINGS = "ratings";
     /** The filter columns of the audit trail. */
     public static final String AUDIT_INDEX = "audit-index";
 

@@ -31,6 +31,9 @@ class QuerySideConfiguration {
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
         // Every event of one inspection concerns the same station.
         register(processing, ProcessingGroups.INSPECTIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
+        // One segment: closing a cycle takes every station's draft from its findings, so every event before the
+        // close must have been handled, whichever station or aggregate it came from.
+        register(processing, ProcessingGroups.RATINGS, 1, SequentialPerAggregatePolicy.instance());
         // One segment: the index then grows in global order, so a reader paging with "after" never skips a row
         // that a slower segment would have added behind it.
         register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());

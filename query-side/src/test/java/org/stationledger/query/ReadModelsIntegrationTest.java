@@ -9,33 +9,17 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.stationledger.events.Actor;
 import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
@@ -67,10 +51,7 @@ import org.stationledger.events.station.StationRegistered;
  * One small year of events, appended to the JDBC event store and projected by the pooled processors, then read
  * over HTTP as each role. Ends by rebuilding every read model and comparing the answers.
  */
-@SpringBootTest(classes = ReadModelTestApplication.class)
-@AutoConfigureMockMvc
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadModelsIntegrationTest {
+class ReadModelsIntegrationTest extends ReadModelTestSupport {
 
     private static final Actor COORDINATOR = Actor.coordinator("coord");
     private static final Actor AUDITOR = Actor.auditor("audit");
@@ -78,23 +59,10 @@ class ReadModelsIntegrationTest {
     private static final Actor LEGAL = Actor.department("legal", "LEGAL-AFFAIRS");
     private static final Actor ZJL = Actor.station("zjl", "SY-SH-ZJL");
     private static final Actor HT = Actor.station("ht", "XM-HT");
-    private static final Duration CATCH_UP = Duration.ofSeconds(20);
 
-    @Autowired
-    private MockMvc http;
-    @Autowired
-    private EventStore eventStore;
-    @Autowired
-    private EventProcessingConfiguration processing;
-    @Autowired
-    private TokenStore tokenStore;
     @Autowired
     private ObjectMapper json;
-    @Autowired
-    private JdbcTemplate jdbc;
 
-    private final Map<String, Long> aggregateSequences = new HashMap<>();
-    private int eventCount;
     private Instant beforeTheYear;
 
     @BeforeAll
@@ -307,7 +275,7 @@ class ReadModelsIntegrationTest {
     @Test
     void theTrailShowsEveryEventAsStoredInGlobalOrder() throws Exception {
         JsonNode all = trail("/api/audit/events?limit=1000", AUDITOR);
-        assertThat(all.get("events")).hasSize(eventCount);
+        assertThat(all.get("events")).hasSize(eventCount());
         List<Long> sequences = new ArrayList<>();
         all.get("events").forEach(event -> sequences.add(event.get("globalSequence").asLong()));
         assertThat(sequences).isSorted().doesNotHaveDuplicates();
@@ -351,7 +319,7 @@ class ReadModelsIntegrationTest {
         read("/api/audit/events?to=" + beforeTheYear, AUDITOR).andExpect(jsonPath("$.events", empty()))
                 .andExpect(jsonPath("$.nextAfter").value(nullValue()));
         read("/api/audit/events?limit=1000&from=" + beforeTheYear + "&to=" + Instant.now().plusSeconds(60), AUDITOR)
-                .andExpect(jsonPath("$.events", hasSize(eventCount)));
+                .andExpect(jsonPath("$.events", hasSize(eventCount())));
         read("/api/audit/events?from=yesterday", AUDITOR).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid-request"));
         read("/api/audit/events?limit=1001", AUDITOR).andExpect(status().isBadRequest());
@@ -361,7 +329,7 @@ class ReadModelsIntegrationTest {
     void theTrailPagesWithAfter() throws Exception {
         List<String> paged = new ArrayList<>();
         String after = "";
-        for (int page = 0; page < eventCount; page++) {
+        for (int page = 0; page < eventCount(); page++) {
             JsonNode events = trail("/api/audit/events?limit=7" + after, COORDINATOR);
             events.get("events").forEach(event -> paged.add(event.get("eventId").asText()));
             if (events.get("nextAfter").isNull()) {
@@ -372,32 +340,13 @@ class ReadModelsIntegrationTest {
         List<String> all = new ArrayList<>();
         trail("/api/audit/events?limit=1000", COORDINATOR).get("events")
                 .forEach(event -> all.add(event.get("eventId").asText()));
-        assertThat(paged).hasSize(eventCount).isEqualTo(all);
+        assertThat(paged).hasSize(eventCount()).isEqualTo(all);
     }
 
     @Test
     void everyReadModelRebuildsToTheSameAnswers() throws Exception {
-        List<String> urls = List.of("/api/stations", "/api/stations/XM-HT", "/api/departments", "/api/cycles",
-                "/api/cycles/2026", "/api/inspections", "/api/audit/events?limit=1000");
-        Map<String, String> before = new HashMap<>();
-        for (String url : urls) {
-            before.put(url, body(url, AUDITOR));
-        }
-
-        for (StreamingEventProcessor processor : queryProcessors()) {
-            processor.shutDown();
-            processor.resetTokens();
-        }
-        for (String table : List.of("read_department", "read_station_version", "read_cycle", "read_indicator",
-                "read_plan_item", "read_visit", "read_inspection", "read_audit_index")) {
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM " + table, Integer.class)).as(table).isZero();
-        }
-        queryProcessors().forEach(StreamingEventProcessor::start);
-        awaitProjections();
-
-        for (String url : urls) {
-            assertThat(body(url, AUDITOR)).as(url).isEqualTo(before.get(url));
-        }
+        assertRebuildingAnswersTheSame(AUDITOR, List.of("/api/stations", "/api/stations/XM-HT", "/api/departments",
+                "/api/cycles", "/api/cycles/2026", "/api/inspections", "/api/audit/events?limit=1000"));
     }
 
     private void proposePlanItem(String planItemId, Actor department, List<String> stationIds, String from, String to,
@@ -406,54 +355,7 @@ class ReadModelsIntegrationTest {
                 department.departmentId(), stationIds, date(from), date(to), kind, List.of(indicatorId)));
     }
 
-    private void append(String aggregateId, Actor actor, Object payload) {
-        long sequence = aggregateSequences.merge(aggregateId, 0L, (last, ignored) -> last + 1);
-        eventStore.publish(new GenericDomainEventMessage<>("Test", aggregateId, sequence, payload, actor.asMetaData()));
-        eventCount++;
-    }
-
-    private static LocalDate date(String isoDate) {
-        return LocalDate.parse(isoDate);
-    }
-
-    private ResultActions read(String url, Actor caller) throws Exception {
-        return http.perform(get(url).header(ReadModelTestApplication.ACTOR_HEADER, ReadModelTestApplication.header(caller)));
-    }
-
-    private String body(String url, Actor caller) throws Exception {
-        return read(url, caller).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
     private JsonNode trail(String url, Actor caller) throws Exception {
         return json.readTree(body(url, caller));
-    }
-
-    private List<StreamingEventProcessor> queryProcessors() {
-        return List.of(ProcessingGroups.STATIONS, ProcessingGroups.CYCLES, ProcessingGroups.INSPECTIONS,
-                        ProcessingGroups.AUDIT_INDEX).stream()
-                .map(name -> processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow())
-                .toList();
-    }
-
-    /** Waits until every read model has handled every stored event. */
-    private void awaitProjections() throws InterruptedException {
-        long head = eventStore.createHeadToken().position().orElseThrow();
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        for (StreamingEventProcessor processor : queryProcessors()) {
-            while (!caughtUp(processor, head)) {
-                assertThat(System.nanoTime()).as("%s caught up", processor.getName()).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
-    }
-
-    /**
-     * Every segment is claimed and at the head. (A replaying segment's position is the replay's, so this also
-     * waits for a rebuild; its "replaying" flag may stay set until the next event and is no use here.)
-     */
-    private boolean caughtUp(StreamingEventProcessor processor, long head) {
-        var statuses = processor.processingStatus().values();
-        return statuses.size() == tokenStore.fetchSegments(processor.getName()).length
-               && statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
     }
 }

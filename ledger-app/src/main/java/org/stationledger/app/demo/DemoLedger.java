@@ -1,5 +1,7 @@
 package org.stationledger.app.demo;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.stationledger.command.assessment.CycleCommands;
 import org.stationledger.command.inspection.InspectionCommands;
 import org.stationledger.command.inspection.PlanCommands;
+import org.stationledger.command.rating.RatingCommands;
 import org.stationledger.command.station.RegistryCommands;
 import org.stationledger.events.LedgerMetaData;
 import org.stationledger.events.assessment.GradeBands;
@@ -28,9 +31,10 @@ import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.station.StationKind;
 
 /**
- * {@code --demo}: on an empty ledger, plays a realistic start through the real command path, each step as the
- * demo user who would take it: the five Shenyang-area stations of the article, six departments, and the 2026 cycle
- * with a published scheme, an approved plan and inspections authorised, blocked and on exceptional grounds.
+ * {@code --demo}: on an empty ledger, plays a realistic history through the real command path, each step as the
+ * demo user who would take it: the five Shenyang-area stations of the article and six departments; 2025 rated and
+ * final (an appeal upheld, one dismissed, a veto); 2026 in progress with a published scheme, an approved plan,
+ * inspections authorised, blocked and on exceptional grounds, and live ratings.
  */
 @Component
 @ConditionalOnExpression("'${ledger.role:all}' != 'query'")
@@ -38,18 +42,19 @@ class DemoLedger implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoLedger.class);
     private static final int YEAR = 2026;
+    private static final int LAST_YEAR = 2025;
 
-    static final String ZJL = "SY-SH-ZJL";
-    static final String HC = "SY-SH-HC";
-    static final String SFS = "SY-SB-SFS";
-    static final String MTH = "ZW-MTH";
-    static final String HT = "XM-HT";
-    static final String CRIM = "CRIMINAL-INVESTIGATION";
-    static final String PUBSEC = "PUBLIC-SECURITY";
-    static final String TRAFFIC = "TRAFFIC";
-    static final String LEGAL = "LEGAL-AFFAIRS";
-    static final String DISCIPLINE = "DISCIPLINE-INSPECTION";
-    static final String COMMAND_CENTRE = "COMMAND-CENTRE";
+    private static final String ZJL = "SY-SH-ZJL";
+    private static final String HC = "SY-SH-HC";
+    private static final String SFS = "SY-SB-SFS";
+    private static final String MTH = "ZW-MTH";
+    private static final String HT = "XM-HT";
+    private static final String CRIM = "CRIMINAL-INVESTIGATION";
+    private static final String PUBSEC = "PUBLIC-SECURITY";
+    private static final String TRAFFIC = "TRAFFIC";
+    private static final String LEGAL = "LEGAL-AFFAIRS";
+    private static final String DISCIPLINE = "DISCIPLINE-INSPECTION";
+    private static final String COMMAND_CENTRE = "COMMAND-CENTRE";
 
     private final CommandGateway commands;
     private final UserDetailsService users;
@@ -74,6 +79,7 @@ class DemoLedger implements ApplicationRunner {
             return;
         }
         registry();
+        year2025();
         cycle2026();
         log.info("Demo loaded. Sign in as coord/coord-pass, crim/crim-pass, zjl/zjl-pass or audit/audit-pass (see README).");
     }
@@ -96,37 +102,94 @@ class DemoLedger implements ApplicationRunner {
         });
     }
 
+    /** A finished year: every station's final rating, one of them by veto, after two appeals. */
+    private void year2025() {
+        as("coord", () -> commands.sendAndWait(new CycleCommands.OpenCycle(LAST_YEAR, 4, GradeBands.DEFAULT, 10)));
+        indicatorIn(LAST_YEAR, "crim", "CRIM-CASES-25", "案件办理质量 Quality of case handling", 40, IndicatorKind.SCORED);
+        indicatorIn(LAST_YEAR, "pubsec", "PS-COMMUNITY-25", "社区警务 Community policing", 40, IndicatorKind.SCORED);
+        indicatorIn(LAST_YEAR, "command", "CMD-DISPATCH-25", "接处警 Dispatch", 20, IndicatorKind.SCORED);
+        indicatorIn(LAST_YEAR, "disc", "DISC-VETO-25", "严重违纪违法 Serious breach of discipline (veto)", 0,
+                IndicatorKind.VETO);
+        as("coord", () -> commands.sendAndWait(new CycleCommands.PublishScheme(LAST_YEAR)));
+        List<String> all = List.of(ZJL, HC, SFS, MTH, HT);
+        planItemIn(LAST_YEAR, "crim", "2025-CRIM-ANNUAL", all, "2025-04-01", "2025-04-30", PlanItemKind.COMPREHENSIVE,
+                "CRIM-CASES-25");
+        planItemIn(LAST_YEAR, "pubsec", "2025-PS-ANNUAL", all, "2025-04-10", "2025-05-10", PlanItemKind.COMPREHENSIVE,
+                "PS-COMMUNITY-25");
+        planItemIn(LAST_YEAR, "disc", "2025-DISC-HC", List.of(HC), "2025-06-01", "2025-06-30", PlanItemKind.THEMATIC,
+                "DISC-VETO-25");
+        as("coord", () -> commands.sendAndWait(new PlanCommands.ApprovePlan(LAST_YEAR, List.of())));
+
+        String crimZjl = request("crim", ZJL, "2025-04-15", "2025-CRIM-ANNUAL");
+        String pubsecZjl = request("pubsec", ZJL, "2025-04-15", "2025-PS-ANNUAL");
+        String crimHc = request("crim", HC, "2025-04-16", "2025-CRIM-ANNUAL");
+        String discHc = request("disc", HC, "2025-06-10", "2025-DISC-HC");
+        String pubsecSfs = request("pubsec", SFS, "2025-04-20", "2025-PS-ANNUAL");
+        String crimMth = request("crim", MTH, "2025-04-22", "2025-CRIM-ANNUAL");
+        String pubsecMth = request("pubsec", MTH, "2025-04-22", "2025-PS-ANNUAL");
+        String crimHt = request("crim", HT, "2025-04-25", "2025-CRIM-ANNUAL");
+        finding("crim", crimZjl, "CRIM-CASES-25", "2", "两份卷宗缺少告知书 Two case files lack the rights notice", "2025-04-15T10:00:00Z");
+        String zjlDisputed = finding("pubsec", pubsecZjl, "PS-COMMUNITY-25", "3",
+                "走访记录不全 Community visit log incomplete", "2025-04-15T14:00:00Z");
+        finding("crim", crimHc, "CRIM-CASES-25", "4", "景区盗窃案未及时立案 Scenic-area theft registered late", "2025-04-16T09:30:00Z");
+        finding("disc", discHc, "DISC-VETO-25", "0", "辅警收受商户财物 Auxiliary officer took goods from a vendor", "2025-06-10T11:00:00Z");
+        finding("pubsec", pubsecSfs, "PS-COMMUNITY-25", "12", "视频巡查台账缺失 Video patrol ledger missing", "2025-04-20T10:00:00Z");
+        String mthDisputed = finding("crim", crimMth, "CRIM-CASES-25", "8", "证据保管不规范 Evidence custody irregular", "2025-04-22T09:00:00Z");
+        finding("pubsec", pubsecMth, "PS-COMMUNITY-25", "10", "矛盾纠纷台账不全 Dispute ledger incomplete", "2025-04-22T15:00:00Z");
+        finding("crim", crimHt, "CRIM-CASES-25", "1", "一起案件超期 One case over its deadline", "2025-04-25T10:00:00Z");
+        as("coord", () -> commands.sendAndWait(new CycleCommands.CloseCycle(LAST_YEAR)));
+
+        String upheld = appeal("zjl", ZJL, zjlDisputed, "走访记录在纸质台账中 The visits are in the paper log");
+        decideAppeal(ZJL, upheld, true, List.of(zjlDisputed), "纸质台账核实无误 Paper log verified");
+        String dismissed = appeal("mth", MTH, mthDisputed, "证据已补登 Evidence was registered later");
+        decideAppeal(MTH, dismissed, false, List.of(), "证据须即时登记 Evidence must be registered at once");
+        for (String station : all) {
+            as("coord", () -> commands.sendAndWait(new RatingCommands.FinaliseRating(station, LAST_YEAR, null, null)));
+        }
+    }
+
     private void cycle2026() {
         as("coord", () -> commands.sendAndWait(new CycleCommands.OpenCycle(YEAR, 4, GradeBands.DEFAULT, 10)));
-        indicator("crim", "CRIM-CASES", "案件办理质量 Quality of case handling", CRIM, 25);
-        indicator("pubsec", "PS-COMMUNITY", "社区警务与治安防范 Community policing and prevention", PUBSEC, 25);
-        indicator("traffic", "TR-ROADS", "道路交通安全 Road safety in the area", TRAFFIC, 10);
-        indicator("legal", "LEGAL-STANDARDS", "执法规范化 Law-enforcement standards", LEGAL, 20);
-        indicator("command", "CMD-DISPATCH", "接处警与非警务分流 Dispatch and diversion to 12345", COMMAND_CENTRE, 20);
-        indicatorOfKind("disc", "DISC-VETO", "严重违纪违法 Serious breach of discipline (veto)", DISCIPLINE, 0,
-                IndicatorKind.VETO);
+        indicatorIn(YEAR, "crim", "CRIM-CASES", "案件办理质量 Quality of case handling", 25, IndicatorKind.SCORED);
+        indicatorIn(YEAR, "pubsec", "PS-COMMUNITY", "社区警务与治安防范 Community policing and prevention", 25,
+                IndicatorKind.SCORED);
+        indicatorIn(YEAR, "traffic", "TR-ROADS", "道路交通安全 Road safety in the area", 10, IndicatorKind.SCORED);
+        indicatorIn(YEAR, "legal", "LEGAL-STANDARDS", "执法规范化 Law-enforcement standards", 20, IndicatorKind.SCORED);
+        indicatorIn(YEAR, "command", "CMD-DISPATCH", "接处警与非警务分流 Dispatch and diversion to 12345", 20,
+                IndicatorKind.SCORED);
+        indicatorIn(YEAR, "disc", "DISC-VETO", "严重违纪违法 Serious breach of discipline (veto)", 0, IndicatorKind.VETO);
         as("coord", () -> commands.sendAndWait(new CycleCommands.PublishScheme(YEAR)));
 
-        planItem("crim", "2026-CRIM-ANNUAL", List.of(ZJL, HC, SFS, MTH, HT), "2026-04-01", "2026-04-30",
+        planItemIn(YEAR, "crim", "2026-CRIM-ANNUAL", List.of(ZJL, HC, SFS, MTH, HT), "2026-04-01", "2026-04-30",
                 PlanItemKind.COMPREHENSIVE, "CRIM-CASES");
-        planItem("pubsec", "2026-PS-ANNUAL", List.of(ZJL, HC, SFS, MTH, HT), "2026-04-15", "2026-05-15",
+        planItemIn(YEAR, "pubsec", "2026-PS-ANNUAL", List.of(ZJL, HC, SFS, MTH, HT), "2026-04-15", "2026-05-15",
                 PlanItemKind.COMPREHENSIVE, "PS-COMMUNITY");
-        planItem("legal", "2026-LEGAL-FILES", List.of(ZJL, HC, HT), "2026-04-20", "2026-06-30",
+        planItemIn(YEAR, "legal", "2026-LEGAL-FILES", List.of(ZJL, HC, HT), "2026-04-20", "2026-06-30",
                 PlanItemKind.THEMATIC, "LEGAL-STANDARDS");
-        planItem("traffic", "2026-TR-SCENIC", List.of(HC), "2026-07-01", "2026-07-31", PlanItemKind.THEMATIC, "TR-ROADS");
-        planItem("command", "2026-CMD-DIVERSION", List.of(ZJL, HT), "2026-09-01", "2026-09-30",
+        planItemIn(YEAR, "traffic", "2026-TR-SCENIC", List.of(HC), "2026-07-01", "2026-07-31", PlanItemKind.THEMATIC, "TR-ROADS");
+        planItemIn(YEAR, "command", "2026-CMD-DIVERSION", List.of(ZJL, HT), "2026-09-01", "2026-09-30",
                 PlanItemKind.THEMATIC, "CMD-DISPATCH");
-        planItem("traffic", "2026-TR-EXTRA", List.of(ZJL, SFS), "2026-08-01", "2026-08-31", PlanItemKind.THEMATIC, "TR-ROADS");
+        planItemIn(YEAR, "traffic", "2026-TR-EXTRA", List.of(ZJL, SFS), "2026-08-01", "2026-08-31", PlanItemKind.THEMATIC, "TR-ROADS");
         as("coord", () -> commands.sendAndWait(new PlanCommands.ApprovePlan(YEAR, List.of(new PlanCommands.Rejection(
                 "2026-TR-EXTRA", "不必要的重复检查 Duplicates the scenic-area check; stations are not to be visited twice")))));
 
-        // Planned visits, merged into joint visits in April-May.
-        request("crim", ZJL, "2026-04-20", "2026-CRIM-ANNUAL");
-        request("pubsec", ZJL, "2026-04-20", "2026-PS-ANNUAL");
-        request("legal", ZJL, "2026-04-21", "2026-LEGAL-FILES");
-        request("crim", SFS, "2026-04-22", "2026-CRIM-ANNUAL");
-        request("pubsec", HC, "2026-04-28", "2026-PS-ANNUAL");
-        request("traffic", HC, "2026-07-10", "2026-TR-SCENIC");
+        // Planned visits, merged into joint visits in April-May, with the findings that make live ratings.
+        String crimZjl = request("crim", ZJL, "2026-04-20", "2026-CRIM-ANNUAL");
+        String pubsecZjl = request("pubsec", ZJL, "2026-04-20", "2026-PS-ANNUAL");
+        String legalZjl = request("legal", ZJL, "2026-04-21", "2026-LEGAL-FILES");
+        String crimSfs = request("crim", SFS, "2026-04-22", "2026-CRIM-ANNUAL");
+        String pubsecHc = request("pubsec", HC, "2026-04-28", "2026-PS-ANNUAL");
+        String trafficHc = request("traffic", HC, "2026-07-10", "2026-TR-SCENIC");
+        finding("crim", crimZjl, "CRIM-CASES", "1.5", "一份笔录未签名 One statement unsigned", "2026-04-20T10:00:00Z");
+        String withdrawn = finding("pubsec", pubsecZjl, "PS-COMMUNITY", "2", "重点人员走访缺记录 Visits to persons of concern unlogged",
+                "2026-04-20T15:00:00Z");
+        as("pubsec", () -> commands.sendAndWait(new InspectionCommands.WithdrawFinding(withdrawn, PUBSEC,
+                "记录已在系统中找到 The visits were found in the system")));
+        finding("legal", legalZjl, "LEGAL-STANDARDS", "3", "执法记录仪视频未按期上传 Body-camera footage uploaded late",
+                "2026-04-21T09:00:00Z");
+        finding("crim", crimSfs, "CRIM-CASES", "2", "案件线索登记不全 Case leads not fully registered", "2026-04-22T10:00:00Z");
+        finding("pubsec", pubsecHc, "PS-COMMUNITY", "4", "景区巡逻台账缺失 Scenic-area patrol ledger missing", "2026-04-28T11:00:00Z");
+        finding("traffic", trafficHc, "TR-ROADS", "2.5", "停车秩序整治不力 Parking disorder at the gate", "2026-07-10T16:00:00Z");
         // Attempts the gate blocks, each on the record.
         request("crim", ZJL, "2026-04-25", "2026-CRIM-ANNUAL");           // visit already used
         request("traffic", SFS, "2026-08-10", "2026-TR-EXTRA");           // rejected item: not in plan
@@ -145,6 +208,40 @@ class DemoLedger implements ApplicationRunner {
                 "对一名辅警违纪线索的核查 Lead on an auxiliary officer's misconduct");
     }
 
+    private void indicatorIn(int year, String user, String id, String title, int points, IndicatorKind kind) {
+        String department = departmentOf(user);
+        as(user, () -> commands.sendAndWait(new CycleCommands.ProposeIndicator(year, id, title, department, points, kind)));
+    }
+
+    private void planItemIn(int year, String user, String id, List<String> stations, String from, String to,
+                            PlanItemKind kind, String indicator) {
+        String department = departmentOf(user);
+        as(user, () -> commands.sendAndWait(new PlanCommands.ProposePlanItem(id, year, department, stations,
+                LocalDate.parse(from), LocalDate.parse(to), kind, List.of(indicator))));
+    }
+
+    private String finding(String user, String inspectionId, String indicator, String deduction, String note,
+                           String observedAt) {
+        String department = departmentOf(user);
+        String findingId = UUID.randomUUID().toString();
+        as(user, () -> commands.sendAndWait(new InspectionCommands.RecordFinding(inspectionId, findingId, department,
+                indicator, new BigDecimal(deduction), note, "photo/" + findingId.substring(0, 8) + ".jpg",
+                Instant.parse(observedAt))));
+        return findingId;
+    }
+
+    private String appeal(String user, String station, String findingId, String grounds) {
+        String appealId = UUID.randomUUID().toString();
+        as(user, () -> commands.sendAndWait(new RatingCommands.FileAppeal(station, LAST_YEAR, appealId, grounds,
+                List.of(findingId))));
+        return appealId;
+    }
+
+    private void decideAppeal(String station, String appealId, boolean uphold, List<String> withdraw, String reason) {
+        as("coord", () -> commands.sendAndWait(new RatingCommands.DecideAppeal(station, LAST_YEAR, appealId, uphold,
+                withdraw, List.of(), reason)));
+    }
+
     private void department(String id, String name) {
         commands.sendAndWait(new RegistryCommands.RegisterDepartment(id, name));
     }
@@ -155,20 +252,6 @@ class DemoLedger implements ApplicationRunner {
                 auxiliaries));
     }
 
-    private void indicator(String user, String id, String title, String department, int points) {
-        indicatorOfKind(user, id, title, department, points, IndicatorKind.SCORED);
-    }
-
-    private void indicatorOfKind(String user, String id, String title, String department, int points, IndicatorKind kind) {
-        as(user, () -> commands.sendAndWait(new CycleCommands.ProposeIndicator(YEAR, id, title, department, points, kind)));
-    }
-
-    private void planItem(String user, String id, List<String> stations, String from, String to, PlanItemKind kind,
-                          String indicator) {
-        String department = departmentOf(user);
-        as(user, () -> commands.sendAndWait(new PlanCommands.ProposePlanItem(id, YEAR, department, stations,
-                LocalDate.parse(from), LocalDate.parse(to), kind, List.of(indicator))));
-    }
 
     private String request(String user, String station, String date, String planItemId) {
         return send(user, station, date, planItemId, null);

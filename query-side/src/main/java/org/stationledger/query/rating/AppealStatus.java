@@ -1,0 +1,7 @@
+package org.stationledger.query.rating;
+
+enum AppealStatus {
+    PENDING,
+    UPHELD,
+    DISMISSED
+}

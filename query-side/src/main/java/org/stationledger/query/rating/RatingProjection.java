@@ -1,0 +1,318 @@
+package org.stationledger.query.rating;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.stationledger.events.assessment.CycleClosed;
+import org.stationledger.events.assessment.CycleOpened;
+import org.stationledger.events.assessment.IndicatorProposed;
+import org.stationledger.events.assessment.SchemePublished;
+import org.stationledger.events.inspection.ExceptionApproved;
+import org.stationledger.events.inspection.ExceptionRequested;
+import org.stationledger.events.inspection.FindingRecorded;
+import org.stationledger.events.inspection.FindingWithdrawn;
+import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.rating.AppealDismissed;
+import org.stationledger.events.rating.AppealFiled;
+import org.stationledger.events.rating.AppealUpheld;
+import org.stationledger.events.rating.Grade;
+import org.stationledger.events.rating.RatingFinalised;
+import org.stationledger.events.rating.RatingRevised;
+import org.stationledger.events.station.StationDetailsChanged;
+import org.stationledger.events.station.StationKind;
+import org.stationledger.events.station.StationRegistered;
+import org.stationledger.query.JdbcValues;
+import org.stationledger.query.ProcessingGroups;
+
+/**
+ * The rating read model. It handles every event a rating depends on itself (stations, cycles, scheme, inspections,
+ * findings, appeals, final ratings and revisions), because its processor replays independently of the others. The
+ * group runs in one segment, in the events' global order (see QuerySideConfiguration), so a cycle's close sees
+ * every finding recorded before it. Every statement sets state from the event, so handling an event twice in order
+ * leaves the same rows.
+ */
+@Component
+@ProcessingGroup(ProcessingGroups.RATINGS)
+class RatingProjection {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final RatingQueries ratings;
+
+    RatingProjection(NamedParameterJdbcTemplate jdbc, RatingQueries ratings) {
+        this.jdbc = jdbc;
+        this.ratings = ratings;
+    }
+
+    @EventHandler
+    void on(StationRegistered event) {
+        recordStation(event.stationId(), event.name(), event.kind());
+    }
+
+    /** The rating shows the station's current name. */
+    @EventHandler
+    void on(StationDetailsChanged event) {
+        recordStation(event.stationId(), event.name(), event.kind());
+    }
+
+    @EventHandler
+    void on(CycleOpened event) {
+        jdbc.update("""
+                INSERT INTO read_rating_cycle (year, closed, grade_level1, grade_level2, grade_level3, grade_level4,
+                                               scheme_published)
+                VALUES (:year, FALSE, :level1, :level2, :level3, :level4, FALSE)
+                ON CONFLICT (year) DO UPDATE SET
+                    closed = FALSE, grade_level1 = EXCLUDED.grade_level1, grade_level2 = EXCLUDED.grade_level2,
+                    grade_level3 = EXCLUDED.grade_level3, grade_level4 = EXCLUDED.grade_level4,
+                    scheme_published = FALSE
+                """, new MapSqlParameterSource("year", event.year())
+                .addValue("level1", event.gradeBands().level1())
+                .addValue("level2", event.gradeBands().level2())
+                .addValue("level3", event.gradeBands().level3())
+                .addValue("level4", event.gradeBands().level4()));
+    }
+
+    @EventHandler
+    void on(IndicatorProposed event) {
+        jdbc.update("""
+                INSERT INTO read_rating_indicator (year, indicator_id, title, department_id, max_points, kind, in_scheme)
+                VALUES (:year, :indicatorId, :title, :departmentId, :maxPoints, :kind, FALSE)
+                ON CONFLICT (year, indicator_id) DO UPDATE SET
+                    title = EXCLUDED.title, department_id = EXCLUDED.department_id,
+                    max_points = EXCLUDED.max_points, kind = EXCLUDED.kind, in_scheme = FALSE
+                """, new MapSqlParameterSource("year", event.year())
+                .addValue("indicatorId", event.indicatorId())
+                .addValue("title", event.title())
+                .addValue("departmentId", event.departmentId())
+                .addValue("maxPoints", event.maxPoints())
+                .addValue("kind", event.kind().name()));
+    }
+
+    @EventHandler
+    void on(SchemePublished event) {
+        var published = new MapSqlParameterSource("year", event.year())
+                .addValue("indicatorIds", JdbcValues.textArray(event.indicatorIds()));
+        jdbc.update("UPDATE read_rating_cycle SET scheme_published = TRUE WHERE year = :year", published);
+        jdbc.update("""
+                UPDATE read_rating_indicator SET in_scheme = (indicator_id = ANY (CAST(:indicatorIds AS TEXT[])))
+                WHERE year = :year
+                """, published);
+    }
+
+    /**
+     * Every station known gets its draft: the rating as it stands at the close, full marks without findings. A
+     * draft once taken is kept, so a redelivered close cannot replace it with a later state.
+     */
+    @EventHandler
+    void on(CycleClosed event) {
+        jdbc.update("UPDATE read_rating_cycle SET closed = TRUE WHERE year = :year", Map.of("year", event.year()));
+        MapSqlParameterSource[] drafts = ratings.currentRatings(event.year()).entrySet().stream()
+                .map(draft -> new MapSqlParameterSource("stationId", draft.getKey())
+                        .addValue("year", event.year())
+                        .addValue("score", draft.getValue().score())
+                        .addValue("veto", draft.getValue().veto())
+                        .addValue("eligibleGrade", draft.getValue().eligibleGrade().name()))
+                .toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("""
+                INSERT INTO read_rating_draft (station_id, year, score, veto, eligible_grade)
+                VALUES (:stationId, :year, :score, :veto, :eligibleGrade)
+                ON CONFLICT (station_id, year) DO NOTHING
+                """, drafts);
+    }
+
+    @EventHandler
+    void on(InspectionAuthorised event) {
+        recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionKind.PLANNED, true);
+    }
+
+    /** An exception stands behind a rating only once the co-ordinating office approves it. */
+    @EventHandler
+    void on(ExceptionRequested event) {
+        recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionKind.EXCEPTION, false);
+    }
+
+    @EventHandler
+    void on(ExceptionApproved event) {
+        jdbc.update("UPDATE read_rating_inspection SET authorised = TRUE WHERE inspection_id = :inspectionId",
+                Map.of("inspectionId", event.inspectionId()));
+    }
+
+    @EventHandler
+    void on(FindingRecorded event, @Timestamp Instant recordedAt) {
+        jdbc.update("""
+                INSERT INTO read_rating_finding (finding_id, year, station_id, inspection_id, department_id,
+                                                 indicator_id, deduction, original_deduction, note, evidence_ref,
+                                                 observed_at, recorded_at, status)
+                VALUES (:findingId, :year, :stationId, :inspectionId, :departmentId, :indicatorId, :deduction,
+                        :deduction, :note, :evidenceRef, :observedAt, :recordedAt, :status)
+                ON CONFLICT (finding_id) DO UPDATE SET
+                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, inspection_id = EXCLUDED.inspection_id,
+                    department_id = EXCLUDED.department_id, indicator_id = EXCLUDED.indicator_id,
+                    deduction = EXCLUDED.deduction, original_deduction = EXCLUDED.original_deduction,
+                    note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
+                    recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL
+                """, new MapSqlParameterSource("findingId", event.findingId())
+                .addValue("year", event.year())
+                .addValue("stationId", event.stationId())
+                .addValue("inspectionId", event.inspectionId())
+                .addValue("departmentId", event.departmentId())
+                .addValue("indicatorId", event.indicatorId())
+                .addValue("deduction", event.deduction())
+                .addValue("note", event.note())
+                .addValue("evidenceRef", event.evidenceRef())
+                .addValue("observedAt", JdbcValues.timestamp(event.observedAt()))
+                .addValue("recordedAt", JdbcValues.timestamp(recordedAt))
+                .addValue("status", FindingStatus.LIVE.name()));
+    }
+
+    @EventHandler
+    void on(FindingWithdrawn event) {
+        withdraw(List.of(event.findingId()), event.reason());
+    }
+
+    @EventHandler
+    void on(AppealFiled event, @Timestamp Instant filedAt) {
+        jdbc.update("""
+                INSERT INTO read_rating_appeal (appeal_id, year, station_id, grounds, finding_ids, status, filed_at)
+                VALUES (:appealId, :year, :stationId, :grounds, CAST(:findingIds AS TEXT[]), :status, :filedAt)
+                ON CONFLICT (appeal_id) DO UPDATE SET
+                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, grounds = EXCLUDED.grounds,
+                    finding_ids = EXCLUDED.finding_ids, status = EXCLUDED.status, decision_reason = NULL,
+                    filed_at = EXCLUDED.filed_at, decided_at = NULL
+                """, new MapSqlParameterSource("appealId", event.appealId())
+                .addValue("year", event.year())
+                .addValue("stationId", event.stationId())
+                .addValue("grounds", event.grounds())
+                .addValue("findingIds", JdbcValues.textArray(event.findingIds()))
+                .addValue("status", AppealStatus.PENDING.name())
+                .addValue("filedAt", JdbcValues.timestamp(filedAt)));
+    }
+
+    /** The appeal's reason is the reason its withdrawn findings show; a reduced finding keeps its original deduction. */
+    @EventHandler
+    void on(AppealUpheld event, @Timestamp Instant decidedAt) {
+        decide(event.appealId(), AppealStatus.UPHELD, event.reason(), decidedAt);
+        withdraw(event.withdrawnFindingIds(), event.reason());
+        jdbc.batchUpdate("UPDATE read_rating_finding SET deduction = :deduction, status = :status WHERE finding_id = :findingId",
+                event.reductions().stream()
+                        .map(reduction -> new MapSqlParameterSource("findingId", reduction.findingId())
+                                .addValue("deduction", reduction.deduction())
+                                .addValue("status", FindingStatus.REDUCED.name()))
+                        .toArray(MapSqlParameterSource[]::new));
+    }
+
+    @EventHandler
+    void on(AppealDismissed event, @Timestamp Instant decidedAt) {
+        decide(event.appealId(), AppealStatus.DISMISSED, event.reason(), decidedAt);
+    }
+
+    @EventHandler
+    void on(RatingFinalised event, @Timestamp Instant finalisedAt) {
+        jdbc.update("""
+                INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason,
+                                               finalised_at)
+                VALUES (:stationId, :year, :score, :veto, :eligibleGrade, :grade, :reason, :finalisedAt)
+                ON CONFLICT (station_id, year) DO UPDATE SET
+                    score = EXCLUDED.score, veto = EXCLUDED.veto, eligible_grade = EXCLUDED.eligible_grade,
+                    grade = EXCLUDED.grade, reason = EXCLUDED.reason, finalised_at = EXCLUDED.finalised_at
+                """, graded(event.stationId(), event.year(), event.score(), event.veto(), event.eligibleGrade(),
+                event.grade(), event.reason())
+                .addValue("finalisedAt", JdbcValues.timestamp(finalisedAt)));
+    }
+
+    @EventHandler
+    void on(RatingRevised event, @Timestamp Instant revisedAt) {
+        jdbc.update("""
+                INSERT INTO read_rating_revision (station_id, year, revision, cause, appeal_id, score, veto,
+                                                  eligible_grade, grade, reason, revised_at)
+                VALUES (:stationId, :year, :revision, :cause, :appealId, :score, :veto, :eligibleGrade, :grade,
+                        :reason, :revisedAt)
+                ON CONFLICT (station_id, year, revision) DO UPDATE SET
+                    cause = EXCLUDED.cause, appeal_id = EXCLUDED.appeal_id, score = EXCLUDED.score,
+                    veto = EXCLUDED.veto, eligible_grade = EXCLUDED.eligible_grade, grade = EXCLUDED.grade,
+                    reason = EXCLUDED.reason, revised_at = EXCLUDED.revised_at
+                """, graded(event.stationId(), event.year(), event.score(), event.veto(), event.eligibleGrade(),
+                event.grade(), event.reason())
+                .addValue("revision", event.revision())
+                .addValue("cause", event.cause().name())
+                .addValue("appealId", event.appealId())
+                .addValue("revisedAt", JdbcValues.timestamp(revisedAt)));
+    }
+
+    @ResetHandler
+    void reset() {
+        for (String table : new String[]{"read_rating_revision", "read_rating_final", "read_rating_draft",
+                "read_rating_appeal", "read_rating_finding", "read_rating_inspection", "read_rating_indicator",
+                "read_rating_cycle", "read_rating_station"}) {
+            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
+        }
+    }
+
+    private void recordStation(String stationId, String name, StationKind kind) {
+        jdbc.update("""
+                INSERT INTO read_rating_station (station_id, name, kind) VALUES (:stationId, :name, :kind)
+                ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+                """, new MapSqlParameterSource("stationId", stationId)
+                .addValue("name", name)
+                .addValue("kind", kind.name()));
+    }
+
+    private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
+                                  LocalDate date, InspectionKind kind, boolean authorised) {
+        jdbc.update("""
+                INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date,
+                                                    kind, authorised)
+                VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :kind, :authorised)
+                ON CONFLICT (inspection_id) DO UPDATE SET
+                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
+                    inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
+                """, new MapSqlParameterSource("inspectionId", inspectionId)
+                .addValue("year", year)
+                .addValue("stationId", stationId)
+                .addValue("departmentId", departmentId)
+                .addValue("date", date)
+                .addValue("kind", kind.name())
+                .addValue("authorised", authorised));
+    }
+
+    private void withdraw(List<String> findingIds, String reason) {
+        jdbc.update("""
+                UPDATE read_rating_finding SET status = :status, withdrawal_reason = :reason
+                WHERE finding_id = ANY (CAST(:findingIds AS TEXT[]))
+                """, new MapSqlParameterSource("findingIds", JdbcValues.textArray(findingIds))
+                .addValue("status", FindingStatus.WITHDRAWN.name())
+                .addValue("reason", reason));
+    }
+
+    private void decide(String appealId, AppealStatus status, String reason, Instant decidedAt) {
+        jdbc.update("""
+                UPDATE read_rating_appeal SET status = :status, decision_reason = :reason, decided_at = :decidedAt
+                WHERE appeal_id = :appealId
+                """, new MapSqlParameterSource("appealId", appealId)
+                .addValue("status", status.name())
+                .addValue("reason", reason)
+                .addValue("decidedAt", JdbcValues.timestamp(decidedAt)));
+    }
+
+    /** What a final rating and a revision both record. */
+    private static MapSqlParameterSource graded(String stationId, int year, BigDecimal score, boolean veto,
+                                                Grade eligibleGrade, Grade grade, String reason) {
+        return new MapSqlParameterSource("stationId", stationId)
+                .addValue("year", year)
+                .addValue("score", score)
+                .addValue("veto", veto)
+                .addValue("eligibleGrade", eligibleGrade.name())
+                .addValue("grade", grade.name())
+                .addValue("reason", reason);
+    }
+}
