@@ -2,7 +2,6 @@ package org.stationledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -16,14 +15,12 @@ class RestartKeepsDataTest {
 
     @Test
     void aRestartedLedgerAnswersAsBeforeAndCarriesOn() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", 0);
         // Always the embedded PostgreSQL with its own data folder: this is how a fresh clone runs.
-        properties.put("ledger.embedded.data-dir", TestDatabase.newEmbeddedDir().toString());
+        String[] arguments = {"--server.port=0", "--ledger.embedded.data-dir=" + TestDatabase.newEmbeddedDir()};
 
         String blockedId;
         long events;
-        try (ConfigurableApplicationContext first = start(properties)) {
+        try (ConfigurableApplicationContext first = start(arguments)) {
             Api coord = api(first, "coord");
             assertThat(coord.post("/api/departments", Map.of("departmentId", "CRIMINAL-INVESTIGATION", "name", "Criminal investigation")).status()).isEqualTo(201);
             assertThat(coord.post("/api/stations", Map.of("stationId", "SY-SH-ZJL", "name", "朱剪炉派出所",
@@ -36,7 +33,7 @@ class RestartKeepsDataTest {
             events = api(first, "audit").get("/api/audit/events?limit=1000").body().path("events").size();
         }
 
-        try (ConfigurableApplicationContext second = start(properties)) {
+        try (ConfigurableApplicationContext second = start(arguments)) {
             Api audit = api(second, "audit");
             assertThat(audit.get("/api/audit/events?limit=1000").body().path("events").size()).isEqualTo(events);
             assertThat(audit.get("/api/stations/SY-SH-ZJL").body().path("name").asText()).isEqualTo("朱剪炉派出所");
@@ -48,8 +45,8 @@ class RestartKeepsDataTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
+    private static ConfigurableApplicationContext start(String... arguments) {
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments);
     }
 
     private static Api api(ConfigurableApplicationContext context, String username) {

@@ -24,7 +24,8 @@ import org.stationledger.app.IntegrationTest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RatingYearTest extends IntegrationTest {
 
-    private static final int YEAR = 2034;
+    /** A past year, so that every observation lies before the moment it is recorded. */
+    private static final int YEAR = 2024;
     private static final String ZJL = "SY-SH-ZJL";
     private static final String HC = "SY-SH-HC";
     private static final String RATINGS = "/api/stations/%s/ratings/" + YEAR;
@@ -53,41 +54,41 @@ class RatingYearTest extends IntegrationTest {
         ensureStation(ZJL, "URBAN");
         ensureStation(HC, "SCENIC_AREA");
         ok(coord.post("/api/cycles", Map.of("year", YEAR, "commentWindowDays", 10)));
-        ok(crim.post("/api/cycles/" + YEAR + "/indicators", indicator("CRIM-34", 60, "SCORED")));
-        ok(pubsec.post("/api/cycles/" + YEAR + "/indicators", indicator("PS-34", 40, "SCORED")));
-        ok(disc.post("/api/cycles/" + YEAR + "/indicators", indicator("DISC-VETO-34", 0, "VETO")));
+        ok(crim.post("/api/cycles/" + YEAR + "/indicators", indicator("CRIM-24", 60, "SCORED")));
+        ok(pubsec.post("/api/cycles/" + YEAR + "/indicators", indicator("PS-24", 40, "SCORED")));
+        ok(disc.post("/api/cycles/" + YEAR + "/indicators", indicator("DISC-VETO-24", 0, "VETO")));
         ok(coord.post("/api/cycles/" + YEAR + "/publish"));
-        ok(crim.post("/api/cycles/" + YEAR + "/plan-items", item("PI-34-CRIM", List.of(ZJL, HC), "03-01", "03-31",
-                "COMPREHENSIVE", "CRIM-34")));
-        ok(pubsec.post("/api/cycles/" + YEAR + "/plan-items", item("PI-34-PS", List.of(ZJL, HC), "03-10", "04-10",
-                "THEMATIC", "PS-34")));
-        ok(disc.post("/api/cycles/" + YEAR + "/plan-items", item("PI-34-DISC", List.of(HC), "05-01", "05-31",
-                "THEMATIC", "DISC-VETO-34")));
+        ok(crim.post("/api/cycles/" + YEAR + "/plan-items", item("PI-24-CRIM", List.of(ZJL, HC), "03-01", "03-31",
+                "COMPREHENSIVE", "CRIM-24")));
+        ok(pubsec.post("/api/cycles/" + YEAR + "/plan-items", item("PI-24-PS", List.of(ZJL, HC), "03-10", "04-10",
+                "THEMATIC", "PS-24")));
+        ok(disc.post("/api/cycles/" + YEAR + "/plan-items", item("PI-24-DISC", List.of(HC), "05-01", "05-31",
+                "THEMATIC", "DISC-VETO-24")));
         ok(coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
-        crimAtZjl = inspect(crim, ZJL, "03-15", "PI-34-CRIM");
-        crimAtHc = inspect(crim, HC, "03-16", "PI-34-CRIM");
-        pubsecAtZjl = inspect(pubsec, ZJL, "03-15", "PI-34-PS");
-        discAtHc = inspect(disc, HC, "05-05", "PI-34-DISC");
+        crimAtZjl = inspect(crim, ZJL, "03-15", "PI-24-CRIM");
+        crimAtHc = inspect(crim, HC, "03-16", "PI-24-CRIM");
+        pubsecAtZjl = inspect(pubsec, ZJL, "03-15", "PI-24-PS");
+        discAtHc = inspect(disc, HC, "05-05", "PI-24-DISC");
     }
 
     @Test
     @Order(1)
     void departmentsRecordFindingsOnlyInTheirOwnAuthorisedInspectionsAndOwnIndicators() {
-        f1 = finding(crim, crimAtZjl, "CRIM-34", "3", "Case files incomplete");
-        f2 = finding(crim, crimAtZjl, "CRIM-34", "2.5", "Evidence log unsigned");
-        f3 = finding(pubsec, pubsecAtZjl, "PS-34", "4", "Community visits not logged");
-        f4 = finding(crim, crimAtHc, "CRIM-34", "10", "Unregistered case at the scenic area");
-        finding(disc, discAtHc, "DISC-VETO-34", "0", "Auxiliary officer took money from a vendor");
+        f1 = finding(crim, crimAtZjl, "CRIM-24", "3", "Case files incomplete");
+        f2 = finding(crim, crimAtZjl, "CRIM-24", "2.5", "Evidence log unsigned");
+        f3 = finding(pubsec, pubsecAtZjl, "PS-24", "4", "Community visits not logged");
+        f4 = finding(crim, crimAtHc, "CRIM-24", "10", "Unregistered case at the scenic area");
+        finding(disc, discAtHc, "DISC-VETO-24", "0", "Auxiliary officer took money from a vendor");
 
         long before = eventCount();
-        refused(crim.post("/api/inspections/" + pubsecAtZjl + "/findings", body("CRIM-34", "1")), 403, "not-inspection-owner");
-        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("PS-34", "1")), 403, "not-indicator-owner");
-        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("CRIM-34", "61")), 422, "deduction-out-of-range");
-        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", Map.of("indicatorId", "CRIM-34",
+        refused(crim.post("/api/inspections/" + pubsecAtZjl + "/findings", body("CRIM-24", "1")), 403, "not-inspection-owner");
+        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("PS-24", "1")), 403, "not-indicator-owner");
+        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("CRIM-24", "61")), 422, "deduction-out-of-range");
+        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", Map.of("indicatorId", "CRIM-24",
                 "deduction", 1, "note", "seen tomorrow", "observedAt", Instant.now().plus(Duration.ofDays(1)).toString())),
                 422, "observed-in-future");
         var blocked = crim.post("/api/inspections", Map.of("stationId", HC, "date", YEAR + "-09-01"));
-        refused(crim.post("/api/inspections/" + blocked.text("inspectionId") + "/findings", body("CRIM-34", "1")),
+        refused(crim.post("/api/inspections/" + blocked.text("inspectionId") + "/findings", body("CRIM-24", "1")),
                 409, "inspection-not-authorised");
         refused(pubsec.post("/api/findings/" + f1 + "/withdraw", Map.of("reason", "not mine")), 403, "not-finding-owner");
         assertThat(eventCount()).as("only the blocked request was recorded").isEqualTo(before + 1);
@@ -104,12 +105,12 @@ class RatingYearTest extends IntegrationTest {
         assertThat(zjl.path("score").decimalValue()).isEqualByComparingTo("93");
         assertThat(zjl.path("eligibleGrade").asText()).isEqualTo("LEVEL_2");
         assertThat(zjl.path("veto").asBoolean()).isFalse();
-        JsonNode cases = indicatorOf(zjl, "CRIM-34");
+        JsonNode cases = indicatorOf(zjl, "CRIM-24");
         assertThat(cases.path("maxPoints").asInt()).isEqualTo(60);
         assertThat(cases.path("deductions").decimalValue()).isEqualByComparingTo("3");
         assertThat(cases.path("score").decimalValue()).isEqualByComparingTo("57");
-        assertThat(indicatorOf(zjl, "PS-34").path("score").decimalValue()).isEqualByComparingTo("36");
-        assertThat(zjl.path("unassessedIndicators")).extracting(JsonNode::asText).containsExactly("DISC-VETO-34");
+        assertThat(indicatorOf(zjl, "PS-24").path("score").decimalValue()).isEqualByComparingTo("36");
+        assertThat(zjl.path("unassessedIndicators")).extracting(JsonNode::asText).containsExactly("DISC-VETO-24");
         assertThat(departmentOf(zjl, "CRIMINAL-INVESTIGATION").path("score").decimalValue()).isEqualByComparingTo("57");
         assertThat(zjl.path("findings")).hasSize(3);
         JsonNode withdrawn = findingOf(zjl, f2);
@@ -123,7 +124,7 @@ class RatingYearTest extends IntegrationTest {
         assertThat(hc.path("score").decimalValue()).isEqualByComparingTo("90");
         assertThat(hc.path("veto").asBoolean()).isTrue();
         assertThat(hc.path("eligibleGrade").asText()).isEqualTo("LEVEL_5");
-        assertThat(hc.path("unassessedIndicators")).extracting(JsonNode::asText).containsExactly("PS-34");
+        assertThat(hc.path("unassessedIndicators")).extracting(JsonNode::asText).containsExactly("PS-24");
     }
 
     @Test
@@ -141,7 +142,7 @@ class RatingYearTest extends IntegrationTest {
     @Order(4)
     void closingFreezesFindingsAndMakesDrafts() {
         ok(coord.post("/api/cycles/" + YEAR + "/close"));
-        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("CRIM-34", "1")), 409, "cycle-closed");
+        refused(crim.post("/api/inspections/" + crimAtZjl + "/findings", body("CRIM-24", "1")), 409, "cycle-closed");
         refused(crim.post("/api/findings/" + f1 + "/withdraw", Map.of("reason", "late")), 409, "cycle-closed");
         JsonNode zjl = as("zjl").get(RATINGS.formatted(ZJL)).body();
         assertThat(zjl.path("status").asText()).isEqualTo("DRAFT");

@@ -203,8 +203,9 @@ class RatingProjection {
     void on(AppealUpheld event, @Timestamp Instant decidedAt) {
         decide(event.appealId(), AppealStatus.UPHELD, event.reason(), decidedAt);
         withdraw(event.withdrawnFindingIds(), event.reason());
-        jdbc.batchUpdate("UPDATE read_rating_finding SET deduction = :deduction, status = :status WHERE finding_id = :findingId",
-                event.reductions().stream()
+        jdbc.batchUpdate("""
+                UPDATE read_rating_finding SET deduction = :deduction, status = :status WHERE finding_id = :findingId
+                """, event.reductions().stream()
                         .map(reduction -> new MapSqlParameterSource("findingId", reduction.findingId())
                                 .addValue("deduction", reduction.deduction())
                                 .addValue("status", FindingStatus.REDUCED.name()))

@@ -28,7 +28,8 @@ final class RatingScope {
 
     static void requireYear(Actor caller, Collection<String> inspectingDepartmentIds) {
         if (!seesYear(caller, inspectingDepartmentIds)) {
-            throw Problems.forbiddenScope("A department reads a station's rating only for a year it inspected the station.");
+            throw Problems.forbiddenScope(
+                    "A department reads a station's rating only for a year it inspected the station.");
         }
     }
 }
