@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +43,8 @@ class RatingYearTest extends IntegrationTest {
     private String f2;
     private String f3;
     private String f4;
+    /** What the live view showed, and when: point-in-time answers must match these exactly. */
+    private final Map<Instant, JsonNode> liveViews = new LinkedHashMap<>();
 
     @BeforeAll
     void aPublishedSchemeAndAnApprovedPlan() {
@@ -125,6 +128,7 @@ class RatingYearTest extends IntegrationTest {
         assertThat(hc.path("veto").asBoolean()).isTrue();
         assertThat(hc.path("eligibleGrade").asText()).isEqualTo("LEVEL_5");
         assertThat(hc.path("unassessedIndicators")).extracting(JsonNode::asText).containsExactly("PS-24");
+        rememberLiveView();
     }
 
     @Test
@@ -148,6 +152,7 @@ class RatingYearTest extends IntegrationTest {
         assertThat(zjl.path("status").asText()).isEqualTo("DRAFT");
         assertThat(zjl.path("draft").path("score").decimalValue()).isEqualByComparingTo("93");
         assertThat(zjl.path("draft").path("eligibleGrade").asText()).isEqualTo("LEVEL_2");
+        rememberLiveView();
     }
 
     @Test
@@ -180,6 +185,7 @@ class RatingYearTest extends IntegrationTest {
         assertThat(reduced.path("deduction").decimalValue()).isEqualByComparingTo("1");
         assertThat(reduced.path("originalDeduction").decimalValue()).isEqualByComparingTo("3");
         assertThat(zjl.path("appeals").get(0).path("status").asText()).isEqualTo("UPHELD");
+        rememberLiveView();
     }
 
     @Test
@@ -196,6 +202,7 @@ class RatingYearTest extends IntegrationTest {
         assertThat(hc.path("grade").asText()).isEqualTo("LEVEL_5");
         assertThat(hc.path("final").path("score").decimalValue()).isEqualByComparingTo("90");
         assertThat(hc.path("final").path("veto").asBoolean()).isTrue();
+        rememberLiveView();
     }
 
     @Test
@@ -257,6 +264,30 @@ class RatingYearTest extends IntegrationTest {
 
         JsonNode hcHistory = as("hc").get("/api/stations/" + HC + "/ratings").body();
         assertThat(hcHistory.toString()).contains("\"status\":\"FINAL\"").contains("LEVEL_5");
+    }
+
+    @Test
+    @Order(9)
+    void anAuditorSeesTheRatingExactlyAsItStoodAtAnyPastMoment() {
+        Api audit = as("audit");
+        assertThat(liveViews).hasSize(4);
+        liveViews.forEach((moment, shown) -> {
+            var then = audit.get("/api/audit/stations/" + ZJL + "/ratings/" + YEAR + "?asOf=" + moment);
+            assertThat(then.status()).as(then.toString()).isEqualTo(200);
+            assertThat(then.body()).as("as of " + moment).isEqualTo(shown);
+        });
+        Instant beforeTheYear = liveViews.keySet().iterator().next().minus(Duration.ofDays(3650));
+        assertThat(audit.get("/api/audit/stations/" + ZJL + "/ratings/" + YEAR + "?asOf=" + beforeTheYear).status())
+                .isEqualTo(404);
+        assertThat(as("zjl").get("/api/audit/stations/" + ZJL + "/ratings/" + YEAR + "?asOf=" + Instant.now()).status())
+                .isEqualTo(403);
+        assertThat(audit.get("/api/audit/stations/" + ZJL + "/ratings/" + YEAR + "?asOf=yesterday").status())
+                .isEqualTo(400);
+    }
+
+    private void rememberLiveView() {
+        JsonNode shown = coord.get(RATINGS.formatted(ZJL)).body();
+        liveViews.put(Instant.now(), shown);
     }
 
     private String inspect(Api department, String station, String monthDay, String planItemId) {
