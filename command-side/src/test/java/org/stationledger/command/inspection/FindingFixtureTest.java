@@ -1,0 +1,134 @@
+package org.stationledger.command.inspection;
+
+import static org.stationledger.command.RuleViolations.refused;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.stationledger.command.assessment.InMemoryCycles;
+import org.stationledger.command.inspection.InspectionCommands.RecordFinding;
+import org.stationledger.command.inspection.InspectionCommands.WithdrawFinding;
+import org.stationledger.events.assessment.IndicatorKind;
+import org.stationledger.events.inspection.BlockReason;
+import org.stationledger.events.inspection.ExceptionCategory;
+import org.stationledger.events.inspection.ExceptionRequested;
+import org.stationledger.events.inspection.FindingRecorded;
+import org.stationledger.events.inspection.FindingWithdrawn;
+import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.InspectionBlocked;
+
+/**
+ * Findings: only the inspecting department, only in an authorised inspection, only on its own indicators, within
+ * the indicator's points, while the cycle is open, and never observed after the moment they are recorded.
+ */
+class FindingFixtureTest {
+
+    private static final int YEAR = 2025;
+    private static final String INSPECTION = "insp-1";
+    private static final Instant NOW = Instant.parse("2025-06-01T08:00:00Z");
+    private static final Instant OBSERVED = Instant.parse("2025-03-15T10:00:00Z");
+    private static final InspectionAuthorised AUTHORISED = new InspectionAuthorised(INSPECTION, YEAR, "S1", "D1",
+            LocalDate.of(2025, 3, 15), "P1", "2025-S1-1");
+    private static final FindingRecorded RECORDED = new FindingRecorded("f-1", INSPECTION, YEAR, "S1", "D1", "CASES",
+            new BigDecimal("3"), "Files incomplete", "photo-1", OBSERVED);
+
+    private AggregateTestFixture<Inspection> fixture;
+    private InMemoryCycles cycles;
+    private InMemoryFindings findings;
+
+    @BeforeEach
+    void setUp() {
+        cycles = new InMemoryCycles().open(YEAR)
+                .indicator(YEAR, "CASES", "D1", 40, IndicatorKind.SCORED)
+                .indicator(YEAR, "DISCIPLINE", "D1", 0, IndicatorKind.VETO)
+                .indicator(YEAR, "COMMUNITY", "D2", 60, IndicatorKind.SCORED);
+        findings = new InMemoryFindings().finding("f-1", INSPECTION, YEAR, "S1", "D1", "CASES", "3");
+        fixture = new AggregateTestFixture<>(Inspection.class);
+        fixture.registerInjectableResource(cycles);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerAnnotatedCommandHandler(new FindingWithdrawalHandler(fixture.getRepository(), findings, cycles));
+    }
+
+    private static RecordFinding record(String department, String indicator, String deduction, Instant observedAt) {
+        return new RecordFinding(INSPECTION, "f-2", department, indicator, new BigDecimal(deduction), "note", "ref",
+                observedAt);
+    }
+
+    @Test
+    void theInspectingDepartmentRecordsADeductionOnItsOwnIndicator() {
+        fixture.given(AUTHORISED).when(record("D1", "CASES", "2.5", OBSERVED))
+               .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "CASES", new BigDecimal("2.5"),
+                       "note", "ref", OBSERVED));
+    }
+
+    @Test
+    void aDeductionMayTakeAllOfTheIndicatorsPointsButNoMore() {
+        fixture.given(AUTHORISED).when(record("D1", "CASES", "40", OBSERVED)).expectSuccessfulHandlerExecution();
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "40.01", OBSERVED)), "deduction-out-of-range");
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "-1", OBSERVED)), "deduction-out-of-range");
+    }
+
+    @Test
+    void aFindingOnAVetoIndicatorCarriesNoDeduction() {
+        fixture.given(AUTHORISED).when(record("D1", "DISCIPLINE", "0", OBSERVED)).expectSuccessfulHandlerExecution();
+        refused(fixture.given(AUTHORISED).when(record("D1", "DISCIPLINE", "1", OBSERVED)), "deduction-out-of-range");
+    }
+
+    @Test
+    void anotherDepartmentCannotRecordInThisInspection() {
+        refused(fixture.given(AUTHORISED).when(record("D2", "COMMUNITY", "1", OBSERVED)), "not-inspection-owner");
+    }
+
+    @Test
+    void onlyTheIndicatorsOwnerRecordsAgainstIt() {
+        refused(fixture.given(AUTHORISED).when(record("D1", "COMMUNITY", "1", OBSERVED)), "not-indicator-owner");
+        refused(fixture.given(AUTHORISED).when(record("D1", "NO-SUCH", "1", OBSERVED)), "unknown-indicator");
+    }
+
+    @Test
+    void nothingIsRecordedAgainstABlockedOrPendingInspection() {
+        var blocked = new InspectionBlocked(INSPECTION, YEAR, "S1", "D1", LocalDate.of(2025, 3, 15), null, null,
+                BlockReason.NOT_IN_PLAN, "no plan");
+        refused(fixture.given(blocked).when(record("D1", "CASES", "1", OBSERVED)), "inspection-not-authorised");
+        var pending = new ExceptionRequested(INSPECTION, YEAR, "S1", "D1", LocalDate.of(2025, 3, 15),
+                ExceptionCategory.MAJOR_INCIDENT, "robbery");
+        refused(fixture.given(pending).when(record("D1", "CASES", "1", OBSERVED)), "inspection-not-authorised");
+    }
+
+    @Test
+    void aFindingCannotHaveBeenObservedAfterItIsRecorded() {
+        fixture.given(AUTHORISED).when(record("D1", "CASES", "1", NOW)).expectSuccessfulHandlerExecution();
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", NOW.plusSeconds(1))), "observed-in-future");
+    }
+
+    @Test
+    void nothingIsRecordedOnceTheCycleIsClosed() {
+        cycles.closed(YEAR);
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", OBSERVED)), "cycle-closed");
+    }
+
+    @Test
+    void theRecordingDepartmentWithdrawsItsFindingWithAReasonOnce() {
+        fixture.given(AUTHORISED, RECORDED).when(new WithdrawFinding("f-1", "D1", "Signed after all"))
+               .expectEvents(new FindingWithdrawn("f-1", INSPECTION, YEAR, "S1", "D1", "Signed after all"));
+        refused(fixture.given(AUTHORISED, RECORDED, new FindingWithdrawn("f-1", INSPECTION, YEAR, "S1", "D1", "x"))
+                .when(new WithdrawFinding("f-1", "D1", "again")), "finding-withdrawn");
+    }
+
+    @Test
+    void nobodyElseWithdrawsIt() {
+        refused(fixture.given(AUTHORISED, RECORDED).when(new WithdrawFinding("f-1", "D2", "not ours")), "not-finding-owner");
+        refused(fixture.given(AUTHORISED, RECORDED).when(new WithdrawFinding("f-404", "D1", "?")), "unknown-finding");
+    }
+
+    @Test
+    void afterTheCycleClosesOnlyAnAppealChangesAFinding() {
+        cycles.closed(YEAR);
+        refused(fixture.given(AUTHORISED, RECORDED).when(new WithdrawFinding("f-1", "D1", "late")), "cycle-closed");
+    }
+}
