@@ -21,6 +21,7 @@ import org.stationledger.events.inspection.PlanItemApproved;
 import org.stationledger.events.inspection.PlanItemProposed;
 import org.stationledger.events.inspection.PlanItemRejected;
 import org.stationledger.query.JdbcValues;
+import org.stationledger.query.SchemeRows;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -71,29 +72,13 @@ class CycleProjection {
 
     @EventHandler
     void on(IndicatorProposed event) {
-        jdbc.update("""
-                INSERT INTO read_indicator (year, indicator_id, title, department_id, max_points, kind, in_scheme)
-                VALUES (:year, :indicatorId, :title, :departmentId, :maxPoints, :kind, FALSE)
-                ON CONFLICT (year, indicator_id) DO UPDATE SET
-                    title = EXCLUDED.title, department_id = EXCLUDED.department_id,
-                    max_points = EXCLUDED.max_points, kind = EXCLUDED.kind, in_scheme = FALSE
-                """, new MapSqlParameterSource("year", event.year())
-                .addValue("indicatorId", event.indicatorId())
-                .addValue("title", event.title())
-                .addValue("departmentId", event.departmentId())
-                .addValue("maxPoints", event.maxPoints())
-                .addValue("kind", event.kind().name()));
+        SchemeRows.proposed(jdbc, "read_indicator", event);
     }
 
     @EventHandler
     void on(SchemePublished event) {
-        var published = new MapSqlParameterSource("year", event.year())
-                .addValue("indicatorIds", JdbcValues.textArray(event.indicatorIds()));
-        jdbc.update("UPDATE read_cycle SET scheme_published = TRUE WHERE year = :year", published);
-        jdbc.update("""
-                UPDATE read_indicator SET in_scheme = (indicator_id = ANY (CAST(:indicatorIds AS TEXT[])))
-                WHERE year = :year
-                """, published);
+        jdbc.update("UPDATE read_cycle SET scheme_published = TRUE WHERE year = :year", Map.of("year", event.year()));
+        SchemeRows.published(jdbc, "read_indicator", event);
     }
 
     @EventHandler
