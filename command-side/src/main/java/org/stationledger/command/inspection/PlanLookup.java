@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stationledger.command.LookupGroup;
+import org.stationledger.command.Lookups;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.JointVisitJoined;
 import org.stationledger.events.inspection.JointVisitScheduled;
@@ -78,16 +79,14 @@ class PlanLookup implements Plans {
 
     @Override
     public boolean planItemExists(String planItemId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM cmd_plan_item WHERE plan_item_id = ?)", Boolean.class, planItemId));
+        return Lookups.exists(jdbc, "cmd_plan_item WHERE plan_item_id = ?", planItemId);
     }
 
     @Override
     public boolean hasComprehensiveItem(int year, String departmentId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                SELECT EXISTS (SELECT 1 FROM cmd_plan_item WHERE year = ? AND department_id = ?
-                               AND kind = 'COMPREHENSIVE' AND status <> 'REJECTED')""",
-                Boolean.class, year, departmentId));
+        return Lookups.exists(jdbc, """
+                cmd_plan_item WHERE year = ? AND department_id = ? AND kind = 'COMPREHENSIVE' AND status <> 'REJECTED'""",
+                year, departmentId);
     }
 
     @Override
@@ -129,16 +128,13 @@ class PlanLookup implements Plans {
 
     @Override
     public boolean stationInItem(String planItemId, String stationId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM cmd_plan_item_station WHERE plan_item_id = ? AND station_id = ?)",
-                Boolean.class, planItemId, stationId));
+        return Lookups.exists(jdbc, "cmd_plan_item_station WHERE plan_item_id = ? AND station_id = ?",
+                planItemId, stationId);
     }
 
     @Override
     public boolean visitUsedBy(String visitId, String departmentId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM cmd_visit_usage WHERE visit_id = ? AND department_id = ?)",
-                Boolean.class, visitId, departmentId));
+        return Lookups.exists(jdbc, "cmd_visit_usage WHERE visit_id = ? AND department_id = ?", visitId, departmentId);
     }
 
     private static PlanItemFacts planItemFacts(ResultSet rs, int row) throws SQLException {

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.stationledger.command.LookupGroup;
+import org.stationledger.command.Lookups;
 import org.stationledger.events.station.DepartmentRegistered;
 import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationRegistered;
@@ -39,12 +40,12 @@ class RegistryLookup implements Registry {
 
     @Override
     public boolean departmentExists(String departmentId) {
-        return exists("SELECT EXISTS (SELECT 1 FROM cmd_department WHERE department_id = ?)", departmentId);
+        return Lookups.exists(jdbc, "cmd_department WHERE department_id = ?", departmentId);
     }
 
     @Override
     public boolean stationExists(String stationId) {
-        return exists("SELECT EXISTS (SELECT 1 FROM cmd_station WHERE station_id = ?)", stationId);
+        return Lookups.exists(jdbc, "cmd_station WHERE station_id = ?", stationId);
     }
 
     @Override
@@ -54,9 +55,5 @@ class RegistryLookup implements Registry {
                 SELECT given.id FROM unnest(?::text[]) WITH ORDINALITY AS given(id, position)
                 WHERE NOT EXISTS (SELECT 1 FROM cmd_station s WHERE s.station_id = given.id AND NOT s.decommissioned)
                 ORDER BY given.position""", String.class, (Object) stationIds.toArray(String[]::new));
-    }
-
-    private boolean exists(String sql, Object id) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(sql, Boolean.class, id));
     }
 }

@@ -75,6 +75,14 @@ class RoleBoundaryTest extends IntegrationTest {
         assertProblem(as("zjl").get("/api/inspections?stationId=SY-SH-HC"), 403, "forbidden-scope");
     }
 
+    @Test
+    void theApiDescriptionIsOpenToRead() {
+        var description = anonymous().get("/v3/api-docs");
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.body().path("paths").has("/api/inspections")).isTrue();
+        assertThat(description.body().path("paths").has("/api/stations/{stationId}/ratings/{year}")).isTrue();
+    }
+
     private static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.contentType()).isTrue();
