@@ -1,0 +1,53 @@
+package org.stationledger.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Scale-out on one PostgreSQL: a command node takes the writes, a query node keeps the read models and serves the
+ * reads, each with only its own side.
+ */
+class ScaleOutRolesTest {
+
+    @Test
+    void aCommandNodeAndAQueryNodeShareOneDatabase() throws InterruptedException {
+        try (ConfigurableApplicationContext command = new SpringApplicationBuilder(LedgerApplication.class)
+                .run("--server.port=0", "--ledger.role=command",
+                        "--ledger.embedded.data-dir=" + TestDatabase.newEmbeddedDir())) {
+            String databaseUrl = command.getBean(HikariDataSource.class).getJdbcUrl();
+            try (ConfigurableApplicationContext query = new SpringApplicationBuilder(LedgerApplication.class)
+                    .run("--server.port=0", "--ledger.role=query", "--spring.datasource.url=" + databaseUrl)) {
+                Api writer = api(command, "coord");
+                Api reader = api(query, "coord");
+
+                var registered = writer.post("/api/stations", Map.of("stationId", "SY-SB-SFS", "name", "石佛寺派出所",
+                        "parent", "沈北新区分局", "kind", "RURAL", "areaKm2", 48.7, "population", 13000, "officers", 4,
+                        "auxiliaries", 5));
+                assertThat(registered.status()).isEqualTo(201);
+                assertThat(writer.get("/api/stations").status()).as("a command node keeps no read models").isIn(404, 405);
+                assertThat(reader.post("/api/departments", Map.of("departmentId", "X", "name", "X")).status())
+                        .as("a query node takes no commands").isIn(404, 405);
+
+                Api.Response station = reader.get("/api/stations/SY-SB-SFS");
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (station.status() != 200 && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                    station = reader.get("/api/stations/SY-SB-SFS");
+                }
+                assertThat(station.status()).as(station.toString()).isEqualTo(200);
+                assertThat(station.body().path("officers").asInt()).isEqualTo(4);
+            }
+        }
+    }
+
+    private static Api api(ConfigurableApplicationContext context, String username) {
+        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return new Api(port, username, username + "-pass");
+    }
+}
