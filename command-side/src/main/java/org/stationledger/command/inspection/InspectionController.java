@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.stationledger.command.AggregateIds;
 import org.stationledger.events.Actor;
 import org.stationledger.events.RuleViolation;
+import org.stationledger.events.inspection.BlockReason;
 
 /** Departments ask to inspect; the coordinator decides exceptions. */
 @RestController
@@ -83,8 +84,9 @@ class InspectionController {
     @PostMapping("/api/inspections/{inspectionId}/exception-decision")
     Map<String, Object> decide(@PathVariable String inspectionId, @Valid @RequestBody DecisionRequest request) {
         commands.sendAndWait(new InspectionCommands.DecideException(inspectionId, request.approve(), request.reason().strip()));
-        return Map.of("inspectionId", inspectionId,
-                "status", request.approve() ? InspectionCommands.Status.AUTHORISED.name() : "BLOCKED",
-                "reasonCode", request.approve() ? "" : "EXCEPTION_REFUSED");
+        return request.approve()
+                ? Map.of("inspectionId", inspectionId, "status", InspectionCommands.Status.AUTHORISED.name())
+                : Map.of("inspectionId", inspectionId, "status", InspectionCommands.Status.BLOCKED.name(),
+                        "reasonCode", BlockReason.EXCEPTION_REFUSED.name());
     }
 }
