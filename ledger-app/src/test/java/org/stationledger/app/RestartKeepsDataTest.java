@@ -1,11 +1,11 @@
 package org.stationledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stationledger.app.LedgerRuns.api;
+import static org.stationledger.app.LedgerRuns.start;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,10 +16,8 @@ class RestartKeepsDataTest {
 
     @Test
     void aRestartedLedgerAnswersAsBeforeAndCarriesOn() {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", 0);
         // Always the embedded PostgreSQL with its own data folder: this is how a fresh clone runs.
-        properties.put("ledger.embedded.data-dir", TestDatabase.newEmbeddedDir().toString());
+        Map<String, Object> properties = LedgerRuns.freshEmbeddedLedger();
 
         String blockedId;
         long events;
@@ -46,14 +44,5 @@ class RestartKeepsDataTest {
                     .as("the command side's look-ups survived too").isEqualTo("cycle-exists");
             assertThat(api(second, "zjl").get("/api/inspections").body()).hasSize(1);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
-    }
-
-    private static Api api(ConfigurableApplicationContext context, String username) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        return new Api(port, username, username + "-pass");
     }
 }
