@@ -59,6 +59,9 @@ class SecurityConfiguration {
                     .hasRole(DEPARTMENT)
                     // a station's one write: an appeal against its own draft rating
                     .requestMatchers(POST, "/api/stations/*/ratings/*/appeals").hasRole(STATION)
+                    // the read models' upkeep: positions and rebuilds
+                    .requestMatchers("/api/admin/**").hasRole(COORDINATOR)
+                    // the trail, its verification, checkpoints and export
                     .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
                     .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
                     .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)
