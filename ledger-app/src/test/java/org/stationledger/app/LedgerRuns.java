@@ -22,8 +22,14 @@ public final class LedgerRuns {
         return properties;
     }
 
+    /**
+     * Starts a ledger with these properties as command-line arguments: they override application.yml (given as
+     * default properties, application.yml's own values would win over them).
+     */
     public static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
+        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments);
     }
 
     public static Api api(ConfigurableApplicationContext context, String username) {

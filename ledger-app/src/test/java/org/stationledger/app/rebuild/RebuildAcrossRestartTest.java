@@ -36,6 +36,9 @@ class RebuildAcrossRestartTest {
                 urls.add("/api/stations/RB-" + i);
             }
             assertThat(coord.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
+            var again = coord.post("/api/admin/projections/stations/rebuild");
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.text("code")).isEqualTo("rebuild-running");
             station(coord, "RB-DURING");
             urls.add("/api/stations/RB-DURING");
             cutOff = awaitSomeProgress(coord);
