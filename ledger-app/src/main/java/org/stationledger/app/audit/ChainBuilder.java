@@ -55,11 +55,12 @@ class ChainBuilder {
         catchUp();
     }
 
-    /** Chains every event that can be chained now; returns the chain's head. */
+    /** Chains every event that can be chained now, a round (one transaction) at a time; returns the head. */
     synchronized ChainLink catchUp() {
-        while (Boolean.TRUE.equals(transaction.execute(status -> extend()))) {
-            // each round is one transaction of at most batchSize events
-        }
+        boolean progressed;
+        do {
+            progressed = Boolean.TRUE.equals(transaction.execute(status -> extend()));
+        } while (progressed);
         return head();
     }
 

@@ -146,21 +146,25 @@ class AuditChainTest extends IntegrationTest {
         byte[] original = payloadAt(first);
         List<Map<String, Object>> chain = intruder.jdbc.queryForList(
                 "SELECT * FROM audit_chain WHERE global_index >= ? ORDER BY global_index", first);
-        intruder.jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
-                             + " 'AUDIT-CHAIN-1', 'AUDIT-CHAIN-X'), 'UTF8') WHERE globalindex = ?", first);
-        rewriteChainFrom(first);
+        intruder.atOnce(() -> {
+            intruder.jdbc.update("UPDATE domainevententry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                                 + " 'AUDIT-CHAIN-1', 'AUDIT-CHAIN-X'), 'UTF8') WHERE globalindex = ?", first);
+            rewriteChainFrom(first);
+        });
         try {
             assertBroken(verify(keptHead), kept.path("upToSequence").asLong(), "checkpoint-mismatch");
             assertThat(offline("--checkpoint-sequence", kept.path("upToSequence").asText(), "--checkpoint-hash",
                     kept.path("headHash").asText()).json().path("reason").asText()).isEqualTo("checkpoint-mismatch");
         } finally {
-            intruder.jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", original, first);
-            intruder.jdbc.update("DELETE FROM audit_chain WHERE global_index >= ?", first);
-            for (Map<String, Object> link : chain) {
-                intruder.jdbc.update("INSERT INTO audit_chain (global_index, event_id, previous_hash, hash, chained_at)"
-                                     + " VALUES (?, ?, ?, ?, ?)", link.get("global_index"), link.get("event_id"),
-                        link.get("previous_hash"), link.get("hash"), link.get("chained_at"));
-            }
+            intruder.atOnce(() -> {
+                intruder.jdbc.update("UPDATE domainevententry SET payload = ? WHERE globalindex = ?", original, first);
+                intruder.jdbc.update("DELETE FROM audit_chain WHERE global_index >= ?", first);
+                for (Map<String, Object> link : chain) {
+                    intruder.jdbc.update("INSERT INTO audit_chain (global_index, event_id, previous_hash, hash,"
+                                         + " chained_at) VALUES (?, ?, ?, ?, ?)", link.get("global_index"),
+                            link.get("event_id"), link.get("previous_hash"), link.get("hash"), link.get("chained_at"));
+                }
+            });
         }
         assertThat(verify(keptHead).path("verified").asBoolean()).isTrue();
         assertThat(verify("?checkpointSequence=" + kept.path("upToSequence").asLong() + "&checkpointHash=" + "0".repeat(64))
@@ -192,9 +196,11 @@ class AuditChainTest extends IntegrationTest {
     }
 
     private void swapGlobalIndexes() {
-        intruder.jdbc.update("UPDATE domainevententry SET globalindex = -1 WHERE globalindex = ?", first);
-        intruder.jdbc.update("UPDATE domainevententry SET globalindex = ? WHERE globalindex = ?", first, second);
-        intruder.jdbc.update("UPDATE domainevententry SET globalindex = ? WHERE globalindex = -1", second);
+        intruder.atOnce(() -> {
+            intruder.jdbc.update("UPDATE domainevententry SET globalindex = -1 WHERE globalindex = ?", first);
+            intruder.jdbc.update("UPDATE domainevententry SET globalindex = ? WHERE globalindex = ?", first, second);
+            intruder.jdbc.update("UPDATE domainevententry SET globalindex = ? WHERE globalindex = -1", second);
+        });
     }
 
     private JsonNode verify(String query) {

@@ -33,6 +33,24 @@ final class Tampering implements AutoCloseable {
         this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
     }
 
+    /** Makes the changes in one transaction, so that the ledger's chain builder sees all of them or none. */
+    void atOnce(Runnable changes) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                changes.run();
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();
