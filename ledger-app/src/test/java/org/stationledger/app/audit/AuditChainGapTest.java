@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class AuditChainGapTest extends IntegrationTest {
     }
 
     @Test
-    void aLateCommitFillsItsGapAndTheChainTakesItInOrder() throws SQLException {
+    void aLateCommitFillsItsGapAndTheChainTakesItInOrder() throws SQLException, InterruptedException {
         long late;
         long after;
         try (Connection slow = dataSource.getConnection()) {
@@ -53,6 +54,9 @@ class AuditChainGapTest extends IntegrationTest {
         assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
         assertThat(links(late)).as("the late event is chained in its place").startsWith(late, after);
+        assertThat(trailPosition("department:AUDIT-GAP-1")).as("the trail shows the late event in its place")
+                .isEqualTo(late);
+        assertThat(trailPosition("department:AUDIT-GAP-AFTER-1")).isEqualTo(after);
     }
 
     @Test
@@ -93,6 +97,18 @@ class AuditChainGapTest extends IntegrationTest {
                 return inserted.getLong(1);
             }
         }
+    }
+
+    /** The event's global sequence as the audit trail shows it, once the audit index has it. */
+    private long trailPosition(String aggregateId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode events;
+        while ((events = as("audit").get("/api/audit/events?aggregateId=" + aggregateId).body().path("events")).isEmpty()) {
+            assertThat(System.nanoTime()).as("%s is in the trail", aggregateId).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(events).hasSize(1);
+        return events.get(0).path("globalSequence").asLong();
     }
 
     private JsonNode verify() {
