@@ -10,6 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A small HTTP client for the tests: one user's session against the running ledger. */
 public final class Api {
@@ -18,12 +21,41 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String base;
-    private final String authorization;
+    private final Map<String, String> headers;
 
     Api(int port, String username, String password) {
         this.base = "http://localhost:" + port;
-        this.authorization = username == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.headers = new LinkedHashMap<>();
+        if (username != null) {
+            headers.put("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private Api(String base, Map<String, String> headers) {
+        this.base = base;
+        this.headers = headers;
+    }
+
+    /** The same session, sending one more header with every request. */
+    public Api withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, more);
+    }
+
+    /** A GET whose answer is not JSON (an export): status, content type, headers and the text. */
+    public TextResponse getText(String path) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response get(String path) {
@@ -42,9 +74,7 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
+        headers.forEach(builder::header);
         return builder;
     }
 
@@ -52,7 +82,8 @@ public final class Api {
         try {
             HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -69,8 +100,17 @@ public final class Api {
         }
     }
 
-    /** A status, a content type and a JSON body. */
-    public record Response(int status, String contentType, JsonNode body) {
+    private static String firstValue(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+    }
+
+    /** A status, a content type, a JSON body and the headers. */
+    public record Response(int status, String contentType, JsonNode body, Map<String, List<String>> headers) {
+
+        public String header(String name) {
+            return firstValue(headers, name);
+        }
 
         public String text(String field) {
             return body.path(field).asText(null);
@@ -83,6 +123,14 @@ public final class Api {
         @Override
         public String toString() {
             return status + " " + body;
+        }
+    }
+
+    /** An answer read as text. */
+    public record TextResponse(int status, String contentType, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return firstValue(headers, name);
         }
     }
 }

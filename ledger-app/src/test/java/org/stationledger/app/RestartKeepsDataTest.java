@@ -1,10 +1,11 @@
 package org.stationledger.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.stationledger.app.LedgerRuns.api;
+import static org.stationledger.app.LedgerRuns.start;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -16,11 +17,11 @@ class RestartKeepsDataTest {
     @Test
     void aRestartedLedgerAnswersAsBeforeAndCarriesOn() {
         // Always the embedded PostgreSQL with its own data folder: this is how a fresh clone runs.
-        String[] arguments = {"--server.port=0", "--ledger.embedded.data-dir=" + TestDatabase.newEmbeddedDir()};
+        Map<String, Object> properties = LedgerRuns.freshEmbeddedLedger();
 
         String blockedId;
         long events;
-        try (ConfigurableApplicationContext first = start(arguments)) {
+        try (ConfigurableApplicationContext first = start(properties)) {
             Api coord = api(first, "coord");
             assertThat(coord.post("/api/departments", Map.of("departmentId", "CRIMINAL-INVESTIGATION", "name", "Criminal investigation")).status()).isEqualTo(201);
             assertThat(coord.post("/api/stations", Map.of("stationId", "SY-SH-ZJL", "name", "朱剪炉派出所",
@@ -33,7 +34,7 @@ class RestartKeepsDataTest {
             events = api(first, "audit").get("/api/audit/events?limit=1000").body().path("events").size();
         }
 
-        try (ConfigurableApplicationContext second = start(arguments)) {
+        try (ConfigurableApplicationContext second = start(properties)) {
             Api audit = api(second, "audit");
             assertThat(audit.get("/api/audit/events?limit=1000").body().path("events").size()).isEqualTo(events);
             assertThat(audit.get("/api/stations/SY-SH-ZJL").body().path("name").asText()).isEqualTo("朱剪炉派出所");
@@ -43,14 +44,5 @@ class RestartKeepsDataTest {
                     .as("the command side's look-ups survived too").isEqualTo("cycle-exists");
             assertThat(api(second, "zjl").get("/api/inspections").body()).hasSize(1);
         }
-    }
-
-    private static ConfigurableApplicationContext start(String... arguments) {
-        return new SpringApplicationBuilder(LedgerApplication.class).run(arguments);
-    }
-
-    private static Api api(ConfigurableApplicationContext context, String username) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        return new Api(port, username, username + "-pass");
     }
 }

@@ -1,19 +1,16 @@
 package org.stationledger.query;
 
-import org.axonframework.eventhandling.TrackingToken;
-
-/** Where an event sits in the event store's global order, as the streaming processor's token tells it. */
+/** Where an event sits in the event store's global order. */
 public final class EventPositions {
 
-    private EventPositions() {
-    }
+    /**
+     * SQL for the global index (domainevententry.globalindex) of the event whose identifier is bound to
+     * {@code :eventId}. Not the tracking token's position: an event whose transaction committed after a later event's
+     * (it filled a gap) is delivered with the token's highest position, which is that later event's.
+     */
+    public static final String GLOBAL_INDEX_OF_EVENT =
+            "(SELECT globalindex FROM domainevententry WHERE eventidentifier = :eventId)";
 
-    /** The event's global index (domainevententry.globalindex); also correct during a replay. */
-    public static long globalIndex(TrackingToken token) {
-        if (token == null) {
-            throw new IllegalStateException("Event delivered without a tracking token; register the group as a streaming processor");
-        }
-        return token.position().orElseThrow(() ->
-                new IllegalStateException("Tracking token " + token + " has no position"));
+    private EventPositions() {
     }
 }

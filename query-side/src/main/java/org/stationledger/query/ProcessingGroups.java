@@ -1,5 +1,8 @@
 package org.stationledger.query;
 
+import java.util.List;
+import java.util.Map;
+
 /** The query side's processing groups: one per read model, each rebuilt on its own. */
 public final class ProcessingGroups {
     /** Stations (every version of their details) and departments. */
@@ -12,6 +15,20 @@ public final class ProcessingGroups {
     public static final String RATINGS = "ratings";
     /** The filter columns of the audit trail. */
     public static final String AUDIT_INDEX = "audit-index";
+
+    /**
+     * The tables each read model owns and alone writes: what a rebuild replays into a shadow copy, compares and
+     * swaps in (views over them follow). A new read model adds its group here; ProjectionRebuildTest checks that
+     * every read_* table has exactly one owner.
+     */
+    public static final Map<String, List<String>> TABLES = Map.of(
+            STATIONS, List.of("read_department", "read_station_version"),
+            CYCLES, List.of("read_cycle", "read_indicator", "read_plan_item", "read_visit"),
+            INSPECTIONS, List.of("read_inspection"),
+            RATINGS, List.of("read_rating_station", "read_rating_cycle", "read_rating_indicator",
+                    "read_rating_inspection", "read_rating_finding", "read_rating_appeal", "read_rating_draft",
+                    "read_rating_final", "read_rating_revision"),
+            AUDIT_INDEX, List.of("read_audit_index"));
 
     private ProcessingGroups() {
     }

@@ -4,20 +4,16 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.stationledger.app.web.ProblemResponses;
 
 /**
  * HTTP Basic over a stateless API. Which role may call which endpoint is decided here, in one table; whether a
@@ -37,14 +33,14 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                    writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                             "Sign in with HTTP Basic credentials of a ledger user.")))
             .exceptionHandling(handling -> handling
                     .authenticationEntryPoint((request, response, e) ->
-                            writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                                     "Sign in with HTTP Basic credentials of a ledger user."))
                     .accessDeniedHandler((request, response, e) ->
-                            writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "forbidden-role",
+                            ProblemResponses.write(objectMapper, response, HttpStatus.FORBIDDEN, "forbidden-role",
                                     "Your role may not do this.")))
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
@@ -63,6 +59,9 @@ class SecurityConfiguration {
                     .hasRole(DEPARTMENT)
                     // a station's one write: an appeal against its own draft rating
                     .requestMatchers(POST, "/api/stations/*/ratings/*/appeals").hasRole(STATION)
+                    // the read models' upkeep: positions and rebuilds
+                    .requestMatchers("/api/admin/**").hasRole(COORDINATOR)
+                    // the trail, its verification, checkpoints and export
                     .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
                     .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
                     .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)
@@ -76,13 +75,4 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
-                                     String code, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:station-ledger:problem:" + code));
-        problem.setProperty("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
-    }
 }

@@ -50,11 +50,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
     }
 
+    /** Retry-After marks the answer as "nothing decided": an Idempotency-Key does not keep it (IdempotencyFilter). */
     @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "concurrent-modification",
-                "Someone else changed this record at the same moment; nothing was written. Retry the request.");
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
+                        "Someone else changed this record at the same moment; nothing was written. Retry the request."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -67,7 +70,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, "invalid-request", "The request body has invalid fields.");
+        ProblemDetail body = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                "The request body has invalid fields.");
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(),
                         "message", String.valueOf(error.getDefaultMessage())))
@@ -79,7 +83,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        return withProblemType(body(HttpStatus.BAD_REQUEST, "malformed-request",
+        return withProblemType(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is not valid JSON of the expected shape: " + rootMessage(e)));
     }
 
@@ -107,15 +111,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return newline > 0 ? message.substring(0, newline) : message;
     }
 
-    private static ProblemDetail body(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:station-ledger:problem:" + code));
-        problem.setProperty("code", code);
-        return problem;
-    }
-
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body(status, code, detail));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemResponses.problem(status, code, detail));
     }
 
     private static ResponseEntity<Object> withProblemType(ProblemDetail problem) {

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,7 +29,7 @@ class AuditIndexProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token, @Timestamp Instant recordedAt) {
+    void on(Object payload, EventMessage<?> event, @Timestamp Instant recordedAt) {
         AuditScope scope = AuditScope.of(payload, event.getMetaData());
         String aggregateId = event instanceof DomainEventMessage<?> domainEvent
                 ? domainEvent.getAggregateIdentifier()
@@ -38,13 +37,12 @@ class AuditIndexProjection {
         jdbc.update("""
                 INSERT INTO read_audit_index (global_index, event_type, aggregate_id, year, department_id, station_ids,
                                               recorded_at)
-                VALUES (:globalIndex, :eventType, :aggregateId, :year, :departmentId, CAST(:stationIds AS TEXT[]),
-                        :recordedAt)
+                VALUES (%s, :eventType, :aggregateId, :year, :departmentId, CAST(:stationIds AS TEXT[]), :recordedAt)
                 ON CONFLICT (global_index) DO UPDATE SET
                     event_type = EXCLUDED.event_type, aggregate_id = EXCLUDED.aggregate_id, year = EXCLUDED.year,
                     department_id = EXCLUDED.department_id, station_ids = EXCLUDED.station_ids,
                     recorded_at = EXCLUDED.recorded_at
-                """, new MapSqlParameterSource("globalIndex", EventPositions.globalIndex(token))
+                """.formatted(EventPositions.GLOBAL_INDEX_OF_EVENT), new MapSqlParameterSource("eventId", event.getIdentifier())
                 .addValue("eventType", event.getPayloadType().getSimpleName())
                 .addValue("aggregateId", aggregateId)
                 .addValue("year", scope.year())

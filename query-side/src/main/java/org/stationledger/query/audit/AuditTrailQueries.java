@@ -7,29 +7,91 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.query.JdbcValues;
 
 /**
  * Reads the trail: the audit index chooses the events, the event store supplies them exactly as stored (Axon's
- * Jackson serializer writes payload and metadata as UTF-8 JSON).
+ * Jackson serializer writes payload and metadata as UTF-8 JSON). The export adds each event's link of the audit
+ * chain, which the ledger node keeps in {@code audit_chain}.
  */
 @Repository
 class AuditTrailQueries {
 
+    private static final int EXPORT_FETCH_SIZE = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
+    /** Reads the export in pages of rows instead of all at once (PostgreSQL needs a transaction for that). */
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate snapshot;
 
-    AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
+    AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
+        JdbcTemplate paging = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        paging.setFetchSize(EXPORT_FETCH_SIZE);
+        this.cursor = new NamedParameterJdbcTemplate(paging);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setReadOnly(true);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    List<AuditEvent> events(AuditFilter filter) {
-        var parameters = new MapSqlParameterSource("limit", filter.limit());
+    List<AuditEvent> events(AuditFilter filter, Long after, int limit) {
+        var parameters = new MapSqlParameterSource("limit", limit);
+        List<String> conditions = conditions(filter, parameters);
+        if (after != null) {
+            conditions.add("i.global_index > :after");
+            parameters.addValue("after", after);
+        }
+        return jdbc.query("""
+                SELECT i.global_index, i.event_type, i.recorded_at, e.eventidentifier, e.aggregateidentifier,
+                       e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload, e.metadata
+                FROM read_audit_index i
+                JOIN domainevententry e ON e.globalindex = i.global_index
+                """ + where(conditions) + "ORDER BY i.global_index LIMIT :limit", parameters,
+                (row, index) -> event(row));
+    }
+
+    /**
+     * Streams the filtered trail in global order with each event's audit-chain link, in one snapshot: {@code export}
+     * is given the chain's head (null before the first link) and returns where the events go. Without a filter every stored event is included,
+     * indexed yet or not; a filter selects through the audit index.
+     */
+    void export(AuditFilter filter, Function<ChainHead, Consumer<ExportedEvent>> export) {
+        var parameters = new MapSqlParameterSource();
+        String where = where(conditions(filter, parameters));
+        snapshot.executeWithoutResult(transaction -> {
+            ChainHead head = cursor.query("SELECT global_index, hash FROM audit_chain ORDER BY global_index DESC LIMIT 1",
+                    Map.of(), (row, index) -> new ChainHead(row.getLong("global_index"),
+                            HexFormat.of().formatHex(row.getBytes("hash")))).stream().findFirst().orElse(null);
+            Consumer<ExportedEvent> events = export.apply(head);
+            cursor.query("SELECT " + ExportedEvent.COLUMNS
+                         + " FROM domainevententry e"
+                         + " LEFT JOIN read_audit_index i ON i.global_index = e.globalindex"
+                         + " LEFT JOIN audit_chain c ON c.global_index = e.globalindex\n"
+                         + where + "ORDER BY e.globalindex", parameters,
+                    (RowCallbackHandler) row -> events.accept(ExportedEvent.read(row)));
+        });
+    }
+
+    /** The audit chain's last link when the export was read. */
+    record ChainHead(long sequence, String hash) {
+    }
+
+    private static List<String> conditions(AuditFilter filter, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
         if (filter.stationId() != null) {
             // Written as containment so that the GIN index on station_ids is used.
@@ -60,17 +122,11 @@ class AuditTrailQueries {
             conditions.add("i.recorded_at < :to");
             parameters.addValue("to", JdbcValues.timestamp(filter.to()));
         }
-        if (filter.after() != null) {
-            conditions.add("i.global_index > :after");
-            parameters.addValue("after", filter.after());
-        }
-        String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + "\n";
-        return jdbc.query("""
-                SELECT i.global_index, i.event_type, i.recorded_at, e.eventidentifier, e.aggregateidentifier,
-                       e.sequencenumber, e.payloadtype, e.payloadrevision, e.payload, e.metadata
-                FROM read_audit_index i
-                JOIN domainevententry e ON e.globalindex = i.global_index
-                """ + where + "ORDER BY i.global_index LIMIT :limit", parameters, (row, index) -> event(row));
+        return conditions;
+    }
+
+    private static String where(List<String> conditions) {
+        return conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions) + "\n";
     }
 
     private AuditEvent event(ResultSet row) throws SQLException {

@@ -6,7 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,26 +39,26 @@ class InspectionProjection {
 
     @EventHandler
     void on(InspectionAuthorised event, @Timestamp Instant requestedAt,
-            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, @MessageIdentifier String eventId) {
         record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
                 InspectionStatus.AUTHORISED, event.planItemId(), event.visitId(), null, null, null, null),
-                requestedAt, requestedBy, token);
+                requestedAt, requestedBy, eventId);
     }
 
     @EventHandler
     void on(InspectionBlocked event, @Timestamp Instant requestedAt,
-            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, @MessageIdentifier String eventId) {
         record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
                 InspectionStatus.BLOCKED, event.planItemId(), null, event.exceptionCategory(), null,
-                event.reasonCode().name(), event.explanation()), requestedAt, requestedBy, token);
+                event.reasonCode().name(), event.explanation()), requestedAt, requestedBy, eventId);
     }
 
     @EventHandler
     void on(ExceptionRequested event, @Timestamp Instant requestedAt,
-            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, TrackingToken token) {
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String requestedBy, @MessageIdentifier String eventId) {
         record(new Request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
                 InspectionStatus.PENDING_EXCEPTION, null, null, event.category().name(), event.justification(), null,
-                null), requestedAt, requestedBy, token);
+                null), requestedAt, requestedBy, eventId);
     }
 
     @EventHandler
@@ -76,14 +76,13 @@ class InspectionProjection {
         jdbc.getJdbcTemplate().update("DELETE FROM read_inspection");
     }
 
-    private void record(Request request, Instant requestedAt, String requestedBy, TrackingToken token) {
+    private void record(Request request, Instant requestedAt, String requestedBy, String eventId) {
         jdbc.update("""
                 INSERT INTO read_inspection (inspection_id, year, station_id, department_id, inspection_date, status,
                                              plan_item_id, visit_id, exception_category, justification, reason_code,
                                              explanation, requested_at, requested_by, requested_position)
                 VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :status, :planItemId, :visitId,
-                        :exceptionCategory, :justification, :reasonCode, :explanation, :requestedAt, :requestedBy,
-                        :requestedPosition)
+                        :exceptionCategory, :justification, :reasonCode, :explanation, :requestedAt, :requestedBy, %s)
                 ON CONFLICT (inspection_id) DO UPDATE SET
                     year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
                     inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,
@@ -92,7 +91,8 @@ class InspectionProjection {
                     reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
                     requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
                     requested_position = EXCLUDED.requested_position
-                """, new MapSqlParameterSource("inspectionId", request.inspectionId())
+                """.formatted(EventPositions.GLOBAL_INDEX_OF_EVENT),
+                new MapSqlParameterSource("inspectionId", request.inspectionId())
                 .addValue("year", request.year())
                 .addValue("stationId", request.stationId())
                 .addValue("departmentId", request.departmentId())
@@ -106,7 +106,7 @@ class InspectionProjection {
                 .addValue("explanation", request.explanation())
                 .addValue("requestedAt", JdbcValues.timestamp(requestedAt))
                 .addValue("requestedBy", requestedBy)
-                .addValue("requestedPosition", EventPositions.globalIndex(token)));
+                .addValue("eventId", eventId));
     }
 
     /** An exception decision keeps the request's category and justification. */

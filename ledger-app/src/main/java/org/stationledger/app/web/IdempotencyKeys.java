@@ -1,0 +1,133 @@
+package org.stationledger.app.web;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The stored answers of idempotent requests. A key is claimed by committing a row before the request runs, so a
+ * duplicate arriving meanwhile sees it in flight; the answer is added once the request has been answered.
+ */
+@Repository
+class IdempotencyKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final Duration inFlightTimeout;
+    private final Duration retention;
+
+    IdempotencyKeys(JdbcTemplate jdbc, Clock clock,
+                    @Value("${ledger.idempotency.in-flight-timeout:5m}") Duration inFlightTimeout,
+                    @Value("${ledger.idempotency.retention:24h}") Duration retention) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.inFlightTimeout = inFlightTimeout;
+        this.retention = retention;
+    }
+
+    /** What became of an attempt to claim a key for a request. */
+    sealed interface Claim {
+    }
+
+    /** The key is this request's: run it, then {@link #answer} or {@link #release}. */
+    record Claimed() implements Claim {
+    }
+
+    /** The key belongs to a different request of the same principal. */
+    record Reused() implements Claim {
+    }
+
+    /** The same request is being answered right now. */
+    record InFlight() implements Claim {
+    }
+
+    /** The same request was answered before: this is its answer. */
+    record Answered(int status, String contentType, byte[] body) implements Claim {
+    }
+
+    Claim claim(String principal, String key, byte[] fingerprint) {
+        Instant now = clock.instant();
+        int claimed = jdbc.update("""
+                INSERT INTO idempotency_key (principal, idempotency_key, fingerprint, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (principal, idempotency_key) DO NOTHING
+                """, principal, key, fingerprint, timestamp(now));
+        if (claimed == 1) {
+            return new Claimed();
+        }
+        var stored = jdbc.query("""
+                SELECT fingerprint, status, content_type, body, created_at FROM idempotency_key
+                WHERE principal = ? AND idempotency_key = ?
+                """, (row, index) -> new Stored(row.getBytes("fingerprint"), (Integer) row.getObject("status"),
+                        row.getString("content_type"), row.getBytes("body"),
+                        row.getObject("created_at", OffsetDateTime.class)), principal, key)
+                .stream().findFirst();
+        if (stored.isEmpty()) {
+            // Forgotten between the two statements: claim it afresh.
+            return claim(principal, key, fingerprint);
+        }
+        Stored row = stored.get();
+        if (!Arrays.equals(row.fingerprint(), fingerprint)) {
+            return new Reused();
+        }
+        if (row.status() != null) {
+            return new Answered(row.status(), row.contentType(), row.body());
+        }
+        if (row.createdAt().toInstant().isBefore(now.minus(inFlightTimeout)) && takeOver(principal, key, row, now)) {
+            return new Claimed();
+        }
+        return new InFlight();
+    }
+
+    /**
+     * A request still "in flight" long after any request can take was cut off (the ledger stopped while answering
+     * it); its retry runs again, as a retry with a fresh key would.
+     */
+    private boolean takeOver(String principal, String key, Stored abandoned, Instant now) {
+        log.warn("Idempotency key {} of {} was left unanswered since {}; running its retry", key, principal,
+                abandoned.createdAt());
+        return jdbc.update("""
+                UPDATE idempotency_key SET created_at = ?
+                WHERE principal = ? AND idempotency_key = ? AND status IS NULL AND created_at = ?
+                """, timestamp(now), principal, key, abandoned.createdAt()) == 1;
+    }
+
+    void answer(String principal, String key, int status, String contentType, byte[] body) {
+        jdbc.update("""
+                UPDATE idempotency_key SET status = ?, content_type = ?, body = ?
+                WHERE principal = ? AND idempotency_key = ?
+                """, status, contentType, body, principal, key);
+    }
+
+    /** Gives the key up without an answer: the request decided nothing, and a retry runs it again. */
+    void release(String principal, String key) {
+        jdbc.update("DELETE FROM idempotency_key WHERE principal = ? AND idempotency_key = ? AND status IS NULL",
+                principal, key);
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
+    void forgetExpired() {
+        int forgotten = jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?",
+                timestamp(clock.instant().minus(retention)));
+        if (forgotten > 0) {
+            log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private record Stored(byte[] fingerprint, Integer status, String contentType, byte[] body, OffsetDateTime createdAt) {
+    }
+}

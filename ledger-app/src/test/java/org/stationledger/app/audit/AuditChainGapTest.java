@@ -1,0 +1,127 @@
+package org.stationledger.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.IntegrationTest;
+
+/**
+ * Transactions commit out of global-index order: an event may be visible while one with a lower index is still being
+ * written. The chain waits at such a gap instead of closing over it, then takes the late event in its place; a gap
+ * whose transaction rolled back stays empty and the chain goes on past it.
+ */
+class AuditChainGapTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @BeforeEach
+    void aDepartmentToCopy() {
+        ensureDepartment("AUDIT-GAP-BASE");
+    }
+
+    @Test
+    void aLateCommitFillsItsGapAndTheChainTakesItInOrder() throws SQLException, InterruptedException {
+        long late;
+        long after;
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            late = insertDepartmentEvent(slow, "AUDIT-GAP-1");
+            ensureDepartment("AUDIT-GAP-AFTER-1");
+            after = indexOf("department:AUDIT-GAP-AFTER-1");
+            assertThat(after).isGreaterThan(late);
+
+            JsonNode waiting = verify();
+            assertThat(waiting.path("verified").asBoolean()).as(waiting.toString()).isTrue();
+            assertThat(waiting.path("headSequence").asLong()).as("the chain stops before the gap").isLessThan(late);
+            assertThat(waiting.path("pendingEvents").asLong()).isGreaterThanOrEqualTo(1);
+
+            slow.commit();
+        }
+        JsonNode verified = verify();
+        assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
+        assertThat(links(late)).as("the late event is chained in its place").startsWith(late, after);
+        assertThat(trailPosition("department:AUDIT-GAP-1")).as("the trail shows the late event in its place")
+                .isEqualTo(late);
+        assertThat(trailPosition("department:AUDIT-GAP-AFTER-1")).isEqualTo(after);
+    }
+
+    @Test
+    void aRolledBackGapStaysEmptyAndTheChainGoesOn() throws SQLException {
+        long abandoned;
+        long after;
+        try (Connection failing = dataSource.getConnection()) {
+            failing.setAutoCommit(false);
+            abandoned = insertDepartmentEvent(failing, "AUDIT-GAP-2");
+            ensureDepartment("AUDIT-GAP-AFTER-2");
+            after = indexOf("department:AUDIT-GAP-AFTER-2");
+            assertThat(verify().path("headSequence").asLong()).isLessThan(abandoned);
+            failing.rollback();
+        }
+        JsonNode verified = verify();
+        assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
+        assertThat(links(abandoned)).as("no link where no event is").doesNotContain(abandoned).contains(after);
+    }
+
+    /** Stores a registration of {@code departmentId} as the command side would, in the caller's transaction. */
+    private static long insertDepartmentEvent(Connection connection, String departmentId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                              payload, payloadrevision, payloadtype, timestamp)
+                SELECT ?, 0, type, ?, metadata,
+                       convert_to(replace(convert_from(payload, 'UTF8'), 'AUDIT-GAP-BASE', ?), 'UTF8'),
+                       payloadrevision, payloadtype, ?
+                FROM domainevententry WHERE aggregateidentifier = 'department:AUDIT-GAP-BASE'
+                RETURNING globalindex
+                """)) {
+            insert.setString(1, "department:" + departmentId);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, departmentId);
+            insert.setString(4, Instant.now().toString());
+            try (ResultSet inserted = insert.executeQuery()) {
+                inserted.next();
+                return inserted.getLong(1);
+            }
+        }
+    }
+
+    /** The event's global sequence as the audit trail shows it, once the audit index has it. */
+    private long trailPosition(String aggregateId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode events;
+        while ((events = as("audit").get("/api/audit/events?aggregateId=" + aggregateId).body().path("events")).isEmpty()) {
+            assertThat(System.nanoTime()).as("%s is in the trail", aggregateId).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(events).hasSize(1);
+        return events.get(0).path("globalSequence").asLong();
+    }
+
+    private JsonNode verify() {
+        return as("audit").get("/api/audit/verify").body();
+    }
+
+    private List<Long> links(long from) {
+        return jdbc.queryForList("SELECT global_index FROM audit_chain WHERE global_index >= ? ORDER BY global_index",
+                Long.class, from);
+    }
+
+    private long indexOf(String aggregateId) {
+        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                aggregateId);
+    }
+}

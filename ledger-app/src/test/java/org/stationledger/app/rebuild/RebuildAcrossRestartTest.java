@@ -1,0 +1,88 @@
+package org.stationledger.app.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stationledger.app.LedgerRuns.api;
+import static org.stationledger.app.LedgerRuns.start;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.stationledger.app.Api;
+import org.stationledger.app.LedgerRuns;
+
+/**
+ * A rebuild cut off by a stop of the ledger resumes where it was when the ledger starts again, while commands keep
+ * coming in, and ends equal to the live read model with the same answers.
+ */
+class RebuildAcrossRestartTest {
+
+    @Test
+    void aRebuildStoppedHalfWayResumesAndCompletesWithTheSameAnswers() throws InterruptedException {
+        Map<String, Object> properties = LedgerRuns.freshEmbeddedLedger();
+        List<String> urls = new ArrayList<>(List.of("/api/stations", "/api/departments"));
+
+        Map<String, String> before;
+        JsonNode cutOff;
+        try (ConfigurableApplicationContext ledger = start(slow(properties))) {
+            Api coord = api(ledger, "coord");
+            coord.post("/api/departments", Map.of("departmentId", "RESTART-DEPT", "name", "Restarted"));
+            for (int i = 1; i <= 20; i++) {
+                station(coord, "RB-" + i);
+                urls.add("/api/stations/RB-" + i);
+            }
+            assertThat(coord.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
+            var again = coord.post("/api/admin/projections/stations/rebuild");
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.text("code")).isEqualTo("rebuild-running");
+            station(coord, "RB-DURING");
+            urls.add("/api/stations/RB-DURING");
+            cutOff = awaitSomeProgress(coord);
+            before = Rebuilds.answers(coord, urls);
+        }
+        assertThat(cutOff.path("status").asText()).isEqualTo("RUNNING");
+
+        try (ConfigurableApplicationContext ledger = start(properties)) {
+            Api coord = api(ledger, "coord");
+            JsonNode done = Rebuilds.awaitFinished(coord, "stations");
+
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(done.path("startedAt").asText()).as("resumed, not started afresh")
+                    .isEqualTo(cutOff.path("startedAt").asText());
+            assertThat(done.path("eventsDone").asLong()).isGreaterThan(cutOff.path("eventsDone").asLong());
+            assertThat(done.path("equal").asBoolean()).as(done.toString()).isTrue();
+            assertThat(Rebuilds.answers(coord, urls)).isEqualTo(before);
+        }
+    }
+
+    /** Small batches with pauses, so that the stop catches the rebuild half-way. */
+    private static Map<String, Object> slow(Map<String, Object> properties) {
+        Map<String, Object> slow = new HashMap<>(properties);
+        slow.put("ledger.rebuild.batch-size", 2);
+        slow.put("ledger.rebuild.pause-between-batches", "200ms");
+        return slow;
+    }
+
+    private static JsonNode awaitSomeProgress(Api coord) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode progress = coord.get("/api/admin/projections/stations/rebuild").body();
+            if (progress.path("eventsDone").asLong() >= 4) {
+                return progress;
+            }
+            assertThat(System.nanoTime()).as("the rebuild progresses: %s", progress).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void station(Api coord, String stationId) {
+        var registered = coord.post("/api/stations", Map.of("stationId", stationId, "name", "Station " + stationId,
+                "parent", "Shenyang PSB", "kind", "URBAN", "areaKm2", 5, "population", 10000, "officers", 10,
+                "auxiliaries", 5));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,43 @@
+package org.stationledger.app.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stationledger.app.Api;
+
+/** Following a rebuild over HTTP, and what the read side answers around it. */
+final class Rebuilds {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private Rebuilds() {
+    }
+
+    /** Polls the rebuild's progress until it has completed or failed. */
+    static JsonNode awaitFinished(Api coord, String projection) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            JsonNode progress = coord.get("/api/admin/projections/" + projection + "/rebuild").body();
+            if (!progress.path("status").asText().equals("RUNNING")) {
+                return progress;
+            }
+            assertThat(System.nanoTime()).as("rebuild of %s finished: %s", projection, progress).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    /** Each url's answer, as text. */
+    static Map<String, String> answers(Api api, List<String> urls) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        for (String url : urls) {
+            var response = api.get(url);
+            assertThat(response.status()).as(url + " " + response).isEqualTo(200);
+            answers.put(url, response.body().toString());
+        }
+        return answers;
+    }
+}

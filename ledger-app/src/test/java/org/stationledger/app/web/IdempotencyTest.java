@@ -1,0 +1,125 @@
+package org.stationledger.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+
+/** A POST retried with its Idempotency-Key is answered as the first time and writes nothing more. */
+class IdempotencyTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aRetryGetsTheFirstAnswerAndWritesNothing() {
+        Api coord = as("coord").withHeader("Idempotency-Key", "register-idem-1");
+        Map<String, Object> department = Map.of("departmentId", "IDEM-1", "name", "Idempotent department");
+
+        var first = coord.post("/api/departments", department);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        long events = eventCount();
+
+        var retry = coord.post("/api/departments", department);
+        assertThat(retry.status()).isEqualTo(first.status());
+        assertThat(retry.contentType()).isEqualTo(first.contentType());
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventCount()).isEqualTo(events);
+
+        var withoutKey = as("coord").post("/api/departments", department);
+        assertThat(withoutKey.text("code")).as("the same request without the key is a new request")
+                .isEqualTo("duplicate-department");
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefused() {
+        Api coord = as("coord").withHeader("Idempotency-Key", "register-idem-2");
+        assertThat(coord.post("/api/departments", Map.of("departmentId", "IDEM-2", "name", "Two")).status())
+                .isEqualTo(201);
+        long events = eventCount();
+
+        var otherBody = coord.post("/api/departments", Map.of("departmentId", "IDEM-3", "name", "Three"));
+        assertProblem(otherBody, 409, "idempotency-key-reused");
+        var otherPath = coord.post("/api/stations", Map.of("departmentId", "IDEM-2", "name", "Two"));
+        assertProblem(otherPath, 409, "idempotency-key-reused");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void keysBelongToTheirPrincipalAndARefusalThatWasRecordedIsKept() {
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureDepartment("PUBLIC-SECURITY");
+        ensureStation("SY-SH-ZJL", "URBAN");
+        Map<String, Object> request = Map.of("stationId", "SY-SH-ZJL", "date", "2041-05-01");
+        long events = eventCount();
+
+        var crim = as("crim").withHeader("Idempotency-Key", "inspect-1").post("/api/inspections", request);
+        var pubsec = as("pubsec").withHeader("Idempotency-Key", "inspect-1").post("/api/inspections", request);
+
+        // No cycle is open for 2041: each department's attempt is blocked, and on the record.
+        assertProblem(crim, 403, "inspection-blocked");
+        assertProblem(pubsec, 403, "inspection-blocked");
+        assertThat(pubsec.text("inspectionId")).isNotEqualTo(crim.text("inspectionId"));
+        assertThat(eventCount()).isEqualTo(events + 2);
+
+        var retry = as("crim").withHeader("Idempotency-Key", "inspect-1").post("/api/inspections", request);
+        assertThat(retry.body()).isEqualTo(crim.body());
+        assertThat(eventCount()).isEqualTo(events + 2);
+    }
+
+    @Test
+    void aDuplicateWhileTheFirstIsBeingAnsweredIsRefusedAndItsLaterRetryGetsTheAnswer() throws Exception {
+        Api coord = as("coord").withHeader("Idempotency-Key", "register-idem-4");
+        Map<String, Object> department = Map.of("departmentId", "IDEM-4", "name", "Four");
+        CompletableFuture<Api.Response> first;
+        // Holding the department look-up table keeps the first request's command waiting for as long as needed.
+        try (Connection blocker = dataSource.getConnection()) {
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE cmd_department IN SHARE MODE");
+            first = CompletableFuture.supplyAsync(() -> coord.post("/api/departments", department));
+            awaitClaimOf("register-idem-4");
+
+            assertProblem(coord.post("/api/departments", department), 409, "idempotency-key-in-flight");
+            assertProblem(coord.post("/api/departments", Map.of("departmentId", "IDEM-5", "name", "Five")), 409,
+                    "idempotency-key-reused");
+            blocker.commit();
+        }
+        var answer = first.get();
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        long events = eventCount();
+
+        var retry = coord.post("/api/departments", department);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(answer.body());
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void aBadKeyIsRefused() {
+        var response = as("coord").withHeader("Idempotency-Key", "with space")
+                .post("/api/departments", Map.of("departmentId", "IDEM-6", "name", "Six"));
+        assertProblem(response, 400, "invalid-idempotency-key");
+    }
+
+    private void awaitClaimOf(String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", Long.class, key) == 0) {
+            assertThat(System.nanoTime()).as("the first request claimed its key").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.text("code")).isEqualTo(code);
+    }
+}

@@ -1,0 +1,87 @@
+package org.stationledger.query.rebuild;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Where a projection's live processor stands, as its tokens in {@code tokenentry} say (on whichever node it runs):
+ * for each segment, the events it has handled. A pooled processor's segments move on independently, so whether the
+ * live tables reflect an event depends on the segment that owns it.
+ */
+final class LivePosition {
+
+    private final List<SegmentPosition> segments;
+
+    private LivePosition(List<SegmentPosition> segments) {
+        this.segments = segments;
+    }
+
+    /** One segment, its token (null before its first event) and the node holding its claim. */
+    record SegmentPosition(Segment segment, GapAwareTrackingToken token, String owner) {
+
+        Long position() {
+            return token == null ? null : token.getIndex();
+        }
+    }
+
+    /**
+     * Reads the processor's tokens; {@code lock} holds their rows until the transaction ends, so that the live
+     * processor cannot store progress meanwhile.
+     */
+    static LivePosition read(JdbcTemplate jdbc, Serializer serializer, String schema, String processor, boolean lock) {
+        List<Row> rows = jdbc.query("SELECT segment, token, tokentype, owner FROM " + schema + ".tokenentry"
+                                    + " WHERE processorname = ? ORDER BY segment" + (lock ? " FOR UPDATE" : ""),
+                (row, index) -> new Row(row.getInt("segment"), row.getBytes("token"), row.getString("tokentype"),
+                        row.getString("owner")), processor);
+        int[] ids = rows.stream().mapToInt(Row::segment).toArray();
+        List<SegmentPosition> segments = new ArrayList<>();
+        for (Row row : rows) {
+            TrackingToken token = row.token() == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(row.token(), byte[].class, row.tokenType(), null));
+            segments.add(new SegmentPosition(Segment.computeSegment(row.segment(), ids),
+                    (GapAwareTrackingToken) WrappedToken.unwrapLowerBound(token), row.owner()));
+        }
+        return new LivePosition(segments);
+    }
+
+    List<SegmentPosition> segments() {
+        return segments;
+    }
+
+    /** The position every segment has passed: the lowest. Empty before the processor has a token. */
+    OptionalLong lowest() {
+        return segments.stream().filter(segment -> segment.token() != null)
+                .mapToLong(segment -> segment.token().getIndex()).min();
+    }
+
+    /** The highest position any segment has reached; no event above it is reflected in the live tables. */
+    long highest() {
+        return segments.stream().filter(segment -> segment.token() != null)
+                .mapToLong(segment -> segment.token().getIndex()).max().orElse(-1);
+    }
+
+    /** Whether the live processor has handled the event: the segment that owns it has passed it. */
+    boolean handled(TrackedEventMessage<?> event, EventHandlerInvoker invoker) {
+        long index = event.trackingToken().position().orElseThrow();
+        for (SegmentPosition segment : segments) {
+            if (invoker.canHandle(event, segment.segment())) {
+                GapAwareTrackingToken token = segment.token();
+                return token != null && index <= token.getIndex() && !token.getGaps().contains(index);
+            }
+        }
+        return false;
+    }
+
+    private record Row(int segment, byte[] token, String tokenType, String owner) {
+    }
+}

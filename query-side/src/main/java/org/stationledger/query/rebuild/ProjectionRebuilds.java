@@ -1,0 +1,141 @@
+package org.stationledger.query.rebuild;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stationledger.events.RuleViolation;
+import org.stationledger.query.ProcessingGroups;
+import org.stationledger.query.Problems;
+
+/**
+ * Rebuilds a read model from the event store beside the live one, which keeps serving: replays into a shadow schema,
+ * compares every table and swaps in what differs, in one transaction (see {@link RebuildRun}). State is kept in
+ * {@code projection_rebuild}, so a rebuild cut off by a stop resumes when the ledger starts again.
+ */
+@Component
+class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final EventProcessingConfiguration processing;
+    private final RebuildRecords records;
+    private final RebuildRun.Services services;
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean stopping;
+
+    ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine events, JdbcTemplate jdbc,
+                       Serializer serializer, PlatformTransactionManager transactions, RebuildRecords records,
+                       @Value("${ledger.rebuild.batch-size:500}") int batchSize,
+                       @Value("${ledger.rebuild.pause-between-batches:0ms}") Duration pause) {
+        this.processing = processing;
+        this.records = records;
+        this.services = new RebuildRun.Services(events, jdbc, serializer, new TransactionTemplate(transactions),
+                records, jdbc.queryForObject("SELECT current_schema()", String.class), batchSize, pause);
+    }
+
+    /** The read models of this node that can be rebuilt, by processing group. */
+    List<String> projections() {
+        return ProcessingGroups.TABLES.keySet().stream().filter(name -> processing.eventProcessor(name).isPresent())
+                .sorted().toList();
+    }
+
+    RebuildProgress start(String projection) {
+        EventHandlerInvoker handlers = handlers(projection);
+        Long total = services.jdbc().queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        var run = new RebuildRecords.Run(projection, UUID.randomUUID(), null, 0, total == null ? 0 : total);
+        ShadowSchema shadow = shadow(projection);
+        services.transaction().executeWithoutResult(status -> {
+            if (!records.start(projection, run.runId(), shadow.name(), run.eventsTotal())) {
+                throw RuleViolation.conflict("rebuild-running", "A rebuild of " + projection + " is running already.");
+            }
+            shadow.create();
+        });
+        log.info("Rebuild of {} started over {} events into schema {}", projection, run.eventsTotal(), shadow.name());
+        workers.execute(new RebuildRun(run, shadow, handlers, services, () -> stopping));
+        return progress(projection);
+    }
+
+    RebuildProgress progress(String projection) {
+        handlers(projection);
+        return records.progress(projection).orElseThrow(() ->
+                Problems.notFound("No rebuild of " + projection + " has been started."));
+    }
+
+    /** Every projection's processor position beside the store's head. */
+    ProjectionsOverview overview() {
+        TrackingToken head = services.events().createHeadToken();
+        return new ProjectionsOverview(head == null ? null : head.position().orElse(-1),
+                projections().stream().map(this::status).toList());
+    }
+
+    private ProjectionsOverview.Projection status(String projection) {
+        LivePosition live = LivePosition.read(services.jdbc(), services.serializer(), services.liveSchema(),
+                projection, false);
+        var segments = live.segments().stream().map(segment -> new ProjectionsOverview.SegmentStatus(
+                segment.segment().getSegmentId(), segment.position(), segment.owner())).toList();
+        Long position = live.lowest().isPresent() ? live.lowest().getAsLong() : null;
+        return new ProjectionsOverview.Projection(projection, ProcessingGroups.TABLES.get(projection), position,
+                segments, records.progress(projection).map(RebuildProgress::status).orElse(null));
+    }
+
+    /** Picks up the rebuilds a stop cut off, from where their last batch left them. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resume() {
+        for (RebuildRecords.Run run : records.running()) {
+            if (!projections().contains(run.projection())) {
+                continue;
+            }
+            log.info("Rebuild of {} resumes after {} events", run.projection(), run.eventsDone());
+            workers.execute(new RebuildRun(run, shadow(run.projection()), handlers(run.projection()), services,
+                    () -> stopping));
+        }
+    }
+
+    /** Lets a running batch end; the rebuild resumes at the next start. */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        workers.shutdownNow();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("A projection rebuild did not stop within 30 s");
+        }
+    }
+
+    private ShadowSchema shadow(String projection) {
+        return new ShadowSchema(services.jdbc(), services.liveSchema(), projection,
+                ProcessingGroups.TABLES.get(projection));
+    }
+
+    /** The live processor's handlers: the projection's own beans. */
+    private EventHandlerInvoker handlers(String projection) {
+        if (!ProcessingGroups.TABLES.containsKey(projection)) {
+            throw Problems.notFound("No projection named " + projection + "; see GET /api/admin/projections.");
+        }
+        return processing.eventProcessor(projection).map(AbstractEventProcessor.class::cast)
+                .map(AbstractEventProcessor::eventHandlerInvoker)
+                .orElseThrow(() -> Problems.notFound("Projection " + projection + " does not run on this node."));
+    }
+}

@@ -1,0 +1,19 @@
+package org.stationledger.query.rebuild;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A projection's latest rebuild as the coordinator follows it. {@code checksums} compare every table of the live
+ * projection with the rebuilt one at the same position (present once the rebuild has completed); {@code replaced}
+ * says whether the rebuilt tables differed and took the live ones' place.
+ */
+record RebuildProgress(String projection, RebuildStatus status, long eventsDone, long eventsTotal,
+                       Double eventsPerSecond, Long etaSeconds, Instant startedAt, Instant updatedAt,
+                       Instant finishedAt, List<TableChecksum> checksums, Boolean equal, Boolean replaced,
+                       String error) {
+
+    /** One table, live against rebuilt. */
+    record TableChecksum(String table, String live, String rebuilt, boolean equal) {
+    }
+}

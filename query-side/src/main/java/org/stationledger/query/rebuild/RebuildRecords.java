@@ -1,0 +1,127 @@
+package org.stationledger.query.rebuild;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.stationledger.query.JdbcValues;
+
+/** The state of rebuilds in {@code projection_rebuild}, written in the rebuild's own transactions. */
+@Repository
+class RebuildRecords {
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    RebuildRecords(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** A running rebuild where its last committed batch left it. */
+    record Run(String projection, UUID runId, TrackingToken token, long eventsDone, long eventsTotal) {
+    }
+
+    /** Records a new run unless one is running; false if one is. */
+    boolean start(String projection, UUID runId, String shadowSchema, long eventsTotal) {
+        boolean started = jdbc.update("""
+                INSERT INTO projection_rebuild (projection, run_id, status, shadow_schema, events_done, events_total,
+                                                started_at, updated_at)
+                VALUES (?, ?, 'RUNNING', ?, 0, ?, now(), now())
+                ON CONFLICT (projection) DO UPDATE SET
+                    run_id = EXCLUDED.run_id, status = 'RUNNING', shadow_schema = EXCLUDED.shadow_schema,
+                    token = NULL, token_type = NULL, events_done = 0, events_total = EXCLUDED.events_total,
+                    events_per_second = NULL, replaced = NULL, error = NULL, started_at = EXCLUDED.started_at,
+                    updated_at = EXCLUDED.updated_at, finished_at = NULL
+                WHERE projection_rebuild.status <> 'RUNNING'
+                """, projection, runId, shadowSchema, eventsTotal) == 1;
+        if (started) {
+            jdbc.update("DELETE FROM projection_rebuild_checksum WHERE projection = ?", projection);
+        }
+        return started;
+    }
+
+    List<Run> running() {
+        return jdbc.query("SELECT * FROM projection_rebuild WHERE status = 'RUNNING' ORDER BY projection",
+                (row, index) -> run(row));
+    }
+
+    /**
+     * Locks the run's row for the caller's transaction and returns it, if it is still this run and still running:
+     * of two workers of one run (two nodes resuming it), one commits each batch and the other finds it moved on.
+     */
+    Optional<Run> lock(String projection, UUID runId) {
+        return jdbc.query("SELECT * FROM projection_rebuild WHERE projection = ? AND run_id = ? AND status = 'RUNNING'"
+                          + " FOR UPDATE", (row, index) -> run(row), projection, runId).stream().findFirst();
+    }
+
+    void advance(Run run, double eventsPerSecond) {
+        SerializedObject<byte[]> token = run.token() == null ? null : serializer.serialize(run.token(), byte[].class);
+        jdbc.update("""
+                UPDATE projection_rebuild SET token = ?, token_type = ?, events_done = ?,
+                    events_total = GREATEST(events_total, ?), events_per_second = ?, updated_at = now()
+                WHERE projection = ? AND run_id = ?
+                """, token == null ? null : token.getData(), token == null ? null : token.getType().getName(),
+                run.eventsDone(), run.eventsDone(), eventsPerSecond, run.projection(), run.runId());
+    }
+
+    void complete(Run run, List<RebuildProgress.TableChecksum> checksums, boolean replaced) {
+        for (var checksum : checksums) {
+            jdbc.update("INSERT INTO projection_rebuild_checksum (projection, table_name, live_checksum, rebuilt_checksum)"
+                        + " VALUES (?, ?, ?, ?)", run.projection(), checksum.table(), checksum.live(), checksum.rebuilt());
+        }
+        jdbc.update("""
+                UPDATE projection_rebuild SET status = 'COMPLETED', replaced = ?, updated_at = now(), finished_at = now()
+                WHERE projection = ? AND run_id = ?
+                """, replaced, run.projection(), run.runId());
+    }
+
+    void fail(String projection, UUID runId, String error) {
+        jdbc.update("""
+                UPDATE projection_rebuild SET status = 'FAILED', error = ?, updated_at = now(), finished_at = now()
+                WHERE projection = ? AND run_id = ? AND status = 'RUNNING'
+                """, error, projection, runId);
+    }
+
+    Optional<RebuildProgress> progress(String projection) {
+        List<RebuildProgress.TableChecksum> checksums = jdbc.query("""
+                SELECT table_name, live_checksum, rebuilt_checksum FROM projection_rebuild_checksum
+                WHERE projection = ? ORDER BY table_name
+                """, (row, index) -> new RebuildProgress.TableChecksum(row.getString("table_name"),
+                row.getString("live_checksum"), row.getString("rebuilt_checksum"),
+                row.getString("live_checksum").equals(row.getString("rebuilt_checksum"))), projection);
+        return jdbc.query("SELECT * FROM projection_rebuild WHERE projection = ?",
+                (row, index) -> progress(row, checksums), projection).stream().findFirst();
+    }
+
+    private RebuildProgress progress(ResultSet row, List<RebuildProgress.TableChecksum> checksums) throws SQLException {
+        RebuildStatus status = JdbcValues.constant(row, "status", RebuildStatus.class);
+        long done = row.getLong("events_done");
+        long total = Math.max(row.getLong("events_total"), done);
+        Double rate = (Double) row.getObject("events_per_second");
+        Long eta = status == RebuildStatus.RUNNING && rate != null && rate > 0
+                ? Duration.ofMillis((long) ((total - done) / rate * 1000)).toSeconds()
+                : null;
+        boolean compared = !checksums.isEmpty();
+        return new RebuildProgress(row.getString("projection"), status, done, total, rate, eta,
+                JdbcValues.instant(row, "started_at"), JdbcValues.instant(row, "updated_at"),
+                JdbcValues.instant(row, "finished_at"), compared ? checksums : null,
+                compared ? checksums.stream().allMatch(RebuildProgress.TableChecksum::equal) : null,
+                (Boolean) row.getObject("replaced"), row.getString("error"));
+    }
+
+    private Run run(ResultSet row) throws SQLException {
+        byte[] token = row.getBytes("token");
+        return new Run(row.getString("projection"), row.getObject("run_id", UUID.class), token == null ? null
+                : serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, row.getString("token_type"),
+                        null)), row.getLong("events_done"), row.getLong("events_total"));
+    }
+}
