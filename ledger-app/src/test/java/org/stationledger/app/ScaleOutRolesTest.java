@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,14 +16,14 @@ class ScaleOutRolesTest {
 
     @Test
     void aCommandNodeAndAQueryNodeShareOneDatabase() throws InterruptedException {
-        try (ConfigurableApplicationContext command = new SpringApplicationBuilder(LedgerApplication.class)
-                .run("--server.port=0", "--ledger.role=command",
-                        "--ledger.embedded.data-dir=" + TestDatabase.newEmbeddedDir())) {
+        Map<String, Object> commandNode = LedgerRuns.freshEmbeddedLedger();
+        commandNode.put("ledger.role", "command");
+        try (ConfigurableApplicationContext command = LedgerRuns.start(commandNode)) {
             String databaseUrl = command.getBean(HikariDataSource.class).getJdbcUrl();
-            try (ConfigurableApplicationContext query = new SpringApplicationBuilder(LedgerApplication.class)
-                    .run("--server.port=0", "--ledger.role=query", "--spring.datasource.url=" + databaseUrl)) {
-                Api writer = api(command, "coord");
-                Api reader = api(query, "coord");
+            try (ConfigurableApplicationContext query = LedgerRuns.start(Map.of("server.port", 0, "ledger.role", "query",
+                    "spring.datasource.url", databaseUrl))) {
+                Api writer = LedgerRuns.api(command, "coord");
+                Api reader = LedgerRuns.api(query, "coord");
 
                 var registered = writer.post("/api/stations", Map.of("stationId", "SY-SB-SFS", "name", "石佛寺派出所",
                         "parent", "沈北新区分局", "kind", "RURAL", "areaKm2", 48.7, "population", 13000, "officers", 4,
@@ -44,10 +43,5 @@ class ScaleOutRolesTest {
                 assertThat(station.body().path("officers").asInt()).isEqualTo(4);
             }
         }
-    }
-
-    private static Api api(ConfigurableApplicationContext context, String username) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-        return new Api(port, username, username + "-pass");
     }
 }

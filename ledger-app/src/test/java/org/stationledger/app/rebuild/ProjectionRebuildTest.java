@@ -94,7 +94,12 @@ class ProjectionRebuildTest extends IntegrationTest {
             assertThat(projection.path("position").asLong()).as(projection.toString()).isPositive().isLessThanOrEqualTo(head);
             assertThat(projection.path("segments")).isNotEmpty();
         }
-        assertThat(overview.path("projections").findValuesAsText("rebuild")).contains("RUNNING", "COMPLETED");
+        for (JsonNode projection : overview.path("projections")) {
+            if (projection.path("name").asText().equals("audit-index")) {
+                // Started just before: running or, on a small ledger, already done.
+                assertThat(projection.path("rebuild").asText()).isIn("RUNNING", "COMPLETED");
+            }
+        }
     }
 
     @Test

@@ -13,6 +13,11 @@ record RebuildProgress(String projection, RebuildStatus status, long eventsDone,
                        Instant finishedAt, List<TableChecksum> checksums, Boolean equal, Boolean replaced,
                        String error) {
 
+    RebuildProgress compared(List<TableChecksum> tables) {
+        return new RebuildProgress(projection, status, eventsDone, eventsTotal, eventsPerSecond, etaSeconds, startedAt,
+                updatedAt, finishedAt, tables, tables.stream().allMatch(TableChecksum::equal), replaced, error);
+    }
+
     /** One table, live against rebuilt. */
     record TableChecksum(String table, String live, String rebuilt, boolean equal) {
     }

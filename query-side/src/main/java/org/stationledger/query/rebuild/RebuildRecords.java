@@ -92,17 +92,23 @@ class RebuildRecords {
     }
 
     Optional<RebuildProgress> progress(String projection) {
+        // The run first, its checksums second: completion writes both in one transaction, so a run read as
+        // COMPLETED always finds its checksums (the other order could read none, then COMPLETED).
+        Optional<RebuildProgress> run = jdbc.query("SELECT * FROM projection_rebuild WHERE projection = ?",
+                (row, index) -> progress(row), projection).stream().findFirst();
+        if (run.isEmpty() || run.get().status() != RebuildStatus.COMPLETED) {
+            return run;
+        }
         List<RebuildProgress.TableChecksum> checksums = jdbc.query("""
                 SELECT table_name, live_checksum, rebuilt_checksum FROM projection_rebuild_checksum
                 WHERE projection = ? ORDER BY table_name
                 """, (row, index) -> new RebuildProgress.TableChecksum(row.getString("table_name"),
                 row.getString("live_checksum"), row.getString("rebuilt_checksum"),
                 row.getString("live_checksum").equals(row.getString("rebuilt_checksum"))), projection);
-        return jdbc.query("SELECT * FROM projection_rebuild WHERE projection = ?",
-                (row, index) -> progress(row, checksums), projection).stream().findFirst();
+        return run.map(completed -> completed.compared(checksums));
     }
 
-    private RebuildProgress progress(ResultSet row, List<RebuildProgress.TableChecksum> checksums) throws SQLException {
+    private RebuildProgress progress(ResultSet row) throws SQLException {
         RebuildStatus status = JdbcValues.constant(row, "status", RebuildStatus.class);
         long done = row.getLong("events_done");
         long total = Math.max(row.getLong("events_total"), done);
@@ -110,12 +116,10 @@ class RebuildRecords {
         Long eta = status == RebuildStatus.RUNNING && rate != null && rate > 0
                 ? Duration.ofMillis((long) ((total - done) / rate * 1000)).toSeconds()
                 : null;
-        boolean compared = !checksums.isEmpty();
         return new RebuildProgress(row.getString("projection"), status, done, total, rate, eta,
                 JdbcValues.instant(row, "started_at"), JdbcValues.instant(row, "updated_at"),
-                JdbcValues.instant(row, "finished_at"), compared ? checksums : null,
-                compared ? checksums.stream().allMatch(RebuildProgress.TableChecksum::equal) : null,
-                (Boolean) row.getObject("replaced"), row.getString("error"));
+                JdbcValues.instant(row, "finished_at"), null, null, (Boolean) row.getObject("replaced"),
+                row.getString("error"));
     }
 
     private Run run(ResultSet row) throws SQLException {
