@@ -237,7 +237,9 @@ public final class BenchMain {
                     "raw SELECT", String.format("%.2f", ratio), "≥ 0.25 and ≥ 40,000/s", met ? "met" : "missed");
             if (rebuild.rowsBefore() != rebuild.rowsAfter()) {
                 notes.add("Rebuild of " + rebuild.projection() + " left " + rebuild.rowsAfter() + " rows in "
-                          + rebuild.table() + ", not " + rebuild.rowsBefore());
+                          + rebuild.table() + ", not " + rebuild.rowsBefore()
+                          + (rebuild.missingBefore().isEmpty() ? "" : "; missing before the rebuild: "
+                                                                      + rebuild.missingBefore()));
             }
         }
         queryRows(oneYear, allYears, rawQuery);

@@ -228,7 +228,8 @@ final class Measurements {
 
     // ---------------------------------------------------------------- projection rebuilds
 
-    record Rebuild(String projection, long events, long nanos, String table, long rowsBefore, long rowsAfter) {
+    record Rebuild(String projection, long events, long nanos, String table, long rowsBefore, long rowsAfter,
+                   String missingBefore) {
         double perSecond() {
             return events * 1e9 / nanos;
         }
@@ -245,6 +246,13 @@ final class Measurements {
         ledger.awaitProjections(600_000);
         String table = MAIN_TABLE.get(name);
         long before = ledger.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
+        String missing = "";
+        if (name.equals("audit-index")) {
+            missing = String.join(", ", ledger.jdbc.queryForList("""
+                    SELECT payloadtype || ' ' || count(*) FROM domainevententry d
+                    WHERE NOT EXISTS (SELECT 1 FROM read_audit_index a WHERE a.global_index = d.globalindex)
+                    GROUP BY payloadtype ORDER BY count(*) DESC""", String.class));
+        }
         long events = ledger.eventCount();
         long head = ledger.headPosition();
         StreamingEventProcessor processor = ledger.processor(name);
@@ -261,7 +269,7 @@ final class Measurements {
         }
         long nanos = System.nanoTime() - start;
         long after = ledger.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
-        return new Rebuild(name, events, nanos, table, before, after);
+        return new Rebuild(name, events, nanos, table, before, after, missing);
     }
 
     // ---------------------------------------------------------------- read-model lag

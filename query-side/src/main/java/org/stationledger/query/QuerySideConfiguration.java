@@ -1,13 +1,15 @@
 package org.stationledger.query;
 
 import java.util.function.Function;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
 
@@ -24,8 +26,15 @@ class QuerySideConfiguration {
 
     private static final int BATCH_SIZE = 200;
 
+    /** The event store, telling the processors when there are new events (see NotifyingEventSource). */
+    @Bean
+    NotifyingEventSource projectionEventSource(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
+    }
+
     @Autowired
-    void configureProjections(EventProcessingConfigurer processing) {
+    void configureProjections(EventProcessingConfigurer processing, ObjectProvider<NotifyingEventSource> source) {
+        this.source = source;
         register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
@@ -39,9 +48,11 @@ class QuerySideConfiguration {
         register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, int segments,
-                                 SequencingPolicy<? super EventMessage<?>> sequencing) {
-        processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+    private ObjectProvider<NotifyingEventSource> source;
+
+    private void register(EventProcessingConfigurer processing, String group, int segments,
+                          SequencingPolicy<? super EventMessage<?>> sequencing) {
+        processing.registerPooledStreamingEventProcessor(group, configuration -> source.getObject(),
                         (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(segments))
                 .registerSequencingPolicy(group, configuration -> sequencing)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
