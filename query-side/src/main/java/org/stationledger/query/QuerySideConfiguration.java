@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
@@ -24,7 +25,6 @@ import org.stationledger.events.YearScoped;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QuerySideConfiguration {
 
-    private static final int BATCH_SIZE = 200;
 
     /** The event store, telling the processors when there are new events (see NotifyingEventSource). */
     @Bean
@@ -33,8 +33,10 @@ class QuerySideConfiguration {
     }
 
     @Autowired
-    void configureProjections(EventProcessingConfigurer processing, ObjectProvider<NotifyingEventSource> source) {
+    void configureProjections(EventProcessingConfigurer processing, ObjectProvider<NotifyingEventSource> source,
+                              @Value("${ledger.projections.batch-size:1000}") int batchSize) {
         this.source = source;
+        this.batchSize = batchSize;
         register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
@@ -49,11 +51,13 @@ class QuerySideConfiguration {
     }
 
     private ObjectProvider<NotifyingEventSource> source;
+    /** Events per transaction of a projection (one token update and one commit per batch). */
+    private int batchSize;
 
     private void register(EventProcessingConfigurer processing, String group, int segments,
                           SequencingPolicy<? super EventMessage<?>> sequencing) {
         processing.registerPooledStreamingEventProcessor(group, configuration -> source.getObject(),
-                        (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(segments))
+                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
                 .registerSequencingPolicy(group, configuration -> sequencing)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
     }
