@@ -25,6 +25,11 @@ import org.stationledger.app.IntegrationTest;
 class RatingYearTest extends IntegrationTest {
 
     private static final int YEAR = 2034;
+    /**
+     * When the findings were observed: a finding may not be observed after it is recorded, and the year is in the
+     * future (so it collides with no other test class), so the observation is a fixed moment in the past.
+     */
+    private static final String OBSERVED_AT = "2025-03-15T09:30:00Z";
     private static final String ZJL = "SY-SH-ZJL";
     private static final String HC = "SY-SH-HC";
     private static final String RATINGS = "/api/stations/%s/ratings/" + YEAR;
@@ -268,13 +273,13 @@ class RatingYearTest extends IntegrationTest {
     private String finding(Api department, String inspectionId, String indicator, String deduction, String note) {
         var response = department.post("/api/inspections/" + inspectionId + "/findings",
                 Map.of("indicatorId", indicator, "deduction", deduction, "note", note, "evidenceRef", "photo-" + note.length(),
-                        "observedAt", YEAR + "-03-15T09:30:00Z"));
+                        "observedAt", OBSERVED_AT));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("findingId");
     }
 
     private static Map<String, Object> body(String indicator, String deduction) {
-        return Map.of("indicatorId", indicator, "deduction", deduction, "note", "n", "observedAt", YEAR + "-03-15T10:00:00Z");
+        return Map.of("indicatorId", indicator, "deduction", deduction, "note", "n", "observedAt", OBSERVED_AT);
     }
 
     private static Map<String, Object> indicator(String id, int points, String kind) {
