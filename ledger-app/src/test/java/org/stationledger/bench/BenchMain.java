@@ -284,7 +284,8 @@ public final class BenchMain {
                 double p99All = all.latencies().percentileMillis(99);
                 row("query: " + name + ", " + options.years + " years loaded", queryLatency(all),
                         "same query, 1 year", String.format("p99 × %.2f", p99All / p99One),
-                        "p99 ≤ 20 ms, ≤ 1.5× 1 year", p99All <= 20 && p99All / p99One <= 1.5 ? "met" : "missed");
+                        "p99 ≤ 20 ms, ≤ 1.5× 1 year", (p99All <= 20 ? "20 ms met" : "20 ms missed") + ", "
+                                                       + (p99All / p99One <= 1.5 ? "1.5× met" : "1.5× missed"));
             }
             for (var result : all == null ? List.of(one) : List.of(one, all)) {
                 if (result.errors() > 0) {

@@ -144,7 +144,7 @@ final class Measurements {
     /** Latency of a plain primary-key SELECT over JDBC from {@code clients} connections: the floor of any query. */
     static Bench.Latencies rawPointQuery(LedgerUnderTest ledger, int clients, int stations, double seconds) {
         Bench.Latencies latencies = new Bench.Latencies();
-        long warmUntil = System.nanoTime() + (long) (Math.min(2, seconds * 0.2) * 1e9);
+        long warmUntil = System.nanoTime() + (long) (Math.min(5, seconds * 0.5) * 1e9);
         long deadline = warmUntil + (long) (seconds * 1e9);
         Bench.Counter counter = new Bench.Counter();
         Bench.parallel("raw-query", clients, clients, counter, client -> {
@@ -190,7 +190,7 @@ final class Measurements {
                     + ": the endpoint is not in this tree, skipped", true);
         }
         Bench.Latencies latencies = new Bench.Latencies();
-        long warmUntil = System.nanoTime() + (long) (Math.min(2, seconds * 0.2) * 1e9);
+        long warmUntil = System.nanoTime() + (long) (Math.min(5, seconds * 0.5) * 1e9);
         long deadline = warmUntil + (long) (seconds * 1e9);
         Bench.Counter counter = new Bench.Counter();
         Bench.Phase phase = Bench.parallel("query", clients, clients, counter, c -> {
