@@ -48,8 +48,14 @@ class RestartKeepsDataTest {
         }
     }
 
+    /**
+     * The properties as command-line arguments: default properties would lose to application.yml's
+     * {@code ledger.embedded.data-dir}, and the test would reuse {@code ./data/postgres} from an earlier run.
+     */
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
+        String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args);
     }
 
     private static Api api(ConfigurableApplicationContext context, String username) {
