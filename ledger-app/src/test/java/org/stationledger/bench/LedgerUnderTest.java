@@ -82,11 +82,17 @@ final class LedgerUnderTest implements AutoCloseable {
         // As command-line arguments: they win over application.yml, as on a real command line.
         String[] args = properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LedgerApplication.class)
-                // The test classes on this classpath include @TestComponents meant only for the test suite.
-                .initializers(applicationContext -> applicationContext.getBeanFactory()
-                        .registerSingleton("benchExcludesTestComponents", new ExcludeTestComponents()))
-                .run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplicationBuilder(LedgerApplication.class)
+                    // The test classes on this classpath include @TestComponents meant only for the test suite.
+                    .initializers(applicationContext -> applicationContext.getBeanFactory()
+                            .registerSingleton("benchExcludesTestComponents", new ExcludeTestComponents()))
+                    .run(args);
+        } catch (RuntimeException e) {
+            delete(embeddedDir);
+            throw e;
+        }
         return new LedgerUnderTest(context, embeddedDir);
     }
 
@@ -139,12 +145,17 @@ final class LedgerUnderTest implements AutoCloseable {
     @Override
     public void close() {
         context.close();
-        if (embeddedDir != null) {
-            try (Stream<Path> files = Files.walk(embeddedDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("Could not remove " + embeddedDir + ": " + e);
-            }
+        delete(embeddedDir);
+    }
+
+    private static void delete(Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not remove " + directory + ": " + e);
         }
     }
 
