@@ -119,10 +119,16 @@ final class LedgerUnderTest implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("No streaming processor " + name));
     }
 
-    static boolean caughtUp(StreamingEventProcessor processor, long position) {
+    /** How many segments the processor's tokens are split into (a node claims them one by one). */
+    int segments(String name) {
+        return jdbc.queryForObject("SELECT count(*) FROM tokenentry WHERE processorname = ?", Integer.class, name);
+    }
+
+    /** Every segment claimed and past {@code position}. */
+    boolean caughtUp(StreamingEventProcessor processor, long position) {
         var statuses = processor.processingStatus().values();
         // Not isReplaying(): a replay token only turns into a plain one when an event past the reset point arrives.
-        return !statuses.isEmpty() && statuses.stream().allMatch(status ->
+        return statuses.size() >= Math.max(1, segments(processor.getName())) && statuses.stream().allMatch(status ->
                 status.getCurrentPosition().orElse(-1) >= position);
     }
 

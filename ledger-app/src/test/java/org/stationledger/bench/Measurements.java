@@ -261,7 +261,7 @@ final class Measurements {
         processor.resetTokens();
         processor.start();
         long deadline = System.currentTimeMillis() + 6 * 3600_000L;
-        while (!LedgerUnderTest.caughtUp(processor, head)) {
+        while (!ledger.caughtUp(processor, head)) {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException("Rebuild of " + name + " did not finish");
             }
