@@ -1,13 +1,16 @@
 package org.stationledger.query;
 
 import java.util.function.Function;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
 
@@ -22,10 +25,18 @@ import org.stationledger.events.YearScoped;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QuerySideConfiguration {
 
-    private static final int BATCH_SIZE = 200;
+
+    /** The event store, telling the processors when there are new events (see NotifyingEventSource). */
+    @Bean
+    NotifyingEventSource projectionEventSource(EventStore eventStore) {
+        return new NotifyingEventSource(eventStore);
+    }
 
     @Autowired
-    void configureProjections(EventProcessingConfigurer processing) {
+    void configureProjections(EventProcessingConfigurer processing, ObjectProvider<NotifyingEventSource> source,
+                              @Value("${ledger.projections.batch-size:1000}") int batchSize) {
+        this.source = source;
+        this.batchSize = batchSize;
         register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
@@ -39,10 +50,14 @@ class QuerySideConfiguration {
         register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());
     }
 
-    private static void register(EventProcessingConfigurer processing, String group, int segments,
-                                 SequencingPolicy<? super EventMessage<?>> sequencing) {
-        processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
-                        (configuration, builder) -> builder.batchSize(BATCH_SIZE).initialSegmentCount(segments))
+    private ObjectProvider<NotifyingEventSource> source;
+    /** Events per transaction of a projection (one token update and one commit per batch). */
+    private int batchSize;
+
+    private void register(EventProcessingConfigurer processing, String group, int segments,
+                          SequencingPolicy<? super EventMessage<?>> sequencing) {
+        processing.registerPooledStreamingEventProcessor(group, configuration -> source.getObject(),
+                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
                 .registerSequencingPolicy(group, configuration -> sequencing)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
     }

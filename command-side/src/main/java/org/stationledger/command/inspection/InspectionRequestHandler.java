@@ -50,11 +50,9 @@ class InspectionRequestHandler {
         if (request.planItemId() == null || request.isException()) {
             return new InspectionGate.Facts(cycleOpen, null, false, null, false);
         }
-        var item = plans.planItem(request.planItemId()).orElse(null);
-        boolean stationInItem = item != null && plans.stationInItem(item.planItemId(), request.stationId());
-        var visit = stationInItem ? plans.visitFor(item.planItemId(), request.stationId()).orElse(null) : null;
-        boolean used = visit != null && plans.visitUsedBy(visit.visitId(), request.departmentId());
-        return new InspectionGate.Facts(cycleOpen, item, stationInItem, visit, used);
+        var plan = plans.requestFacts(request.planItemId(), request.stationId(), request.departmentId());
+        return new InspectionGate.Facts(cycleOpen, plan.planItem(), plan.stationInItem(), plan.visit(),
+                plan.visitUsedByDepartment());
     }
 
     private static InspectionCommands.Outcome outcome(String inspectionId, InspectionGate.Decision decision) {

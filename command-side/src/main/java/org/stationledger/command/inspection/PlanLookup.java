@@ -137,6 +137,27 @@ class PlanLookup implements Plans {
         return Lookups.exists(jdbc, "cmd_visit_usage WHERE visit_id = ? AND department_id = ?", visitId, departmentId);
     }
 
+    /** The four questions of the default, in one statement: the inspection gate's hot path. */
+    @Override
+    public RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
+        return jdbc.query("""
+                SELECT i.*, s.station_id IS NOT NULL AS in_item, v.visit_id AS v_visit_id, v.from_date AS v_from,
+                       v.to_date AS v_to,
+                       EXISTS (SELECT 1 FROM cmd_visit_usage u
+                               WHERE u.visit_id = v.visit_id AND u.department_id = ?) AS used
+                FROM cmd_plan_item i
+                LEFT JOIN cmd_plan_item_station s ON s.plan_item_id = i.plan_item_id AND s.station_id = ?
+                LEFT JOIN cmd_visit v ON v.visit_id = s.visit_id
+                WHERE i.plan_item_id = ?""", (rs, row) -> {
+                    String visitId = rs.getString("v_visit_id");
+                    VisitFacts visit = visitId == null ? null : new VisitFacts(visitId,
+                            rs.getDate("v_from").toLocalDate(), rs.getDate("v_to").toLocalDate());
+                    return new RequestFacts(planItemFacts(rs, row), rs.getBoolean("in_item"), visit,
+                            visit != null && rs.getBoolean("used"));
+                }, departmentId, stationId, planItemId).stream().findFirst()
+                .orElse(new RequestFacts(null, false, null, false));
+    }
+
     private static PlanItemFacts planItemFacts(ResultSet rs, int row) throws SQLException {
         return new PlanItemFacts(rs.getString("plan_item_id"), rs.getInt("year"), rs.getString("department_id"),
                 PlanItemKind.valueOf(rs.getString("kind")), rs.getDate("from_date").toLocalDate(),

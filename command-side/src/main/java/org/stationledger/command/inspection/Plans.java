@@ -38,4 +38,20 @@ interface Plans {
     boolean stationInItem(String planItemId, String stationId);
 
     boolean visitUsedBy(String visitId, String departmentId);
+
+    /** What the plan says about one request: the cited item, whether the station is in it, its visit, its use. */
+    record RequestFacts(PlanItemFacts planItem, boolean stationInItem, VisitFacts visit, boolean visitUsedByDepartment) {
+    }
+
+    /**
+     * The plan's facts about a request citing {@code planItemId}. The look-up tables answer in one statement; this
+     * default asks the questions one by one.
+     */
+    default RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
+        PlanItemFacts item = planItem(planItemId).orElse(null);
+        boolean stationInItem = item != null && stationInItem(item.planItemId(), stationId);
+        VisitFacts visit = stationInItem ? visitFor(item.planItemId(), stationId).orElse(null) : null;
+        boolean used = visit != null && visitUsedBy(visit.visitId(), departmentId);
+        return new RequestFacts(item, stationInItem, visit, used);
+    }
 }
