@@ -12,6 +12,10 @@ public final class ProcessingGroups {
     public static final String RATINGS = "ratings";
     /** The filter columns of the audit trail. */
     public static final String AUDIT_INDEX = "audit-index";
+    /** Baselines, documents, meetings, visits and requests: the burden dashboard. */
+    public static final String BURDEN = "burden";
+    /** Every publication of a statistics report. */
+    public static final String REPORT_PUBLICATIONS = "report-publications";
 
     private ProcessingGroups() {
     }
