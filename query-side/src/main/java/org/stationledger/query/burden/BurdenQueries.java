@@ -14,7 +14,10 @@ import org.stationledger.events.inspection.BlockReason;
 import org.stationledger.events.inspection.ExceptionCategory;
 import org.stationledger.query.JdbcValues;
 
-/** Counts the burden read model into a {@link BurdenView}, departments and stations by id. */
+/**
+ * Counts the burden read model into a {@link BurdenView}, departments and stations in the byte order of their ids
+ * (as the reports order them), whatever the database's collation.
+ */
 @Repository
 class BurdenQueries {
 
@@ -79,9 +82,9 @@ class BurdenQueries {
                 """, inYear);
 
         List<DepartmentFigures> departments = jdbc.query("""
-                SELECT d.department_id, d.name, b.documents, b.meetings
+                SELECT d.department_id, d.name, CAST(b.documents AS BIGINT) AS documents, CAST(b.meetings AS BIGINT) AS meetings
                 FROM read_burden_department d LEFT JOIN read_burden_baseline b ON b.department_id = d.department_id
-                ORDER BY d.department_id
+                ORDER BY d.department_id COLLATE "C"
                 """, (row, index) -> {
             String departmentId = row.getString("department_id");
             return new DepartmentFigures(departmentId, row.getString("name"), row.getObject("documents", Long.class),
@@ -90,7 +93,7 @@ class BurdenQueries {
                     tally(byDepartment, departmentId).figures());
         });
         List<StationFigures> stations = jdbc.query(
-                "SELECT station_id, name FROM read_burden_station ORDER BY station_id", (row, index) -> {
+                "SELECT station_id, name FROM read_burden_station ORDER BY station_id COLLATE \"C\"", (row, index) -> {
                     String stationId = row.getString("station_id");
                     return StationFigures.of(stationId, row.getString("name"), visits.getOrDefault(stationId, 0L),
                             visitCap, tally(byStation, stationId).figures(),

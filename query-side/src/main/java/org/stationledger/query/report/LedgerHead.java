@@ -53,7 +53,7 @@ final class LedgerHead {
     /** Of the transactions in flight at {@code snapshot}, how many still are (never counting the caller's own). */
     private long inFlight(String snapshot) {
         Long count = jdbc.queryForObject("""
-                SELECT count(*) FROM unnest(pg_snapshot_xip(CAST(? AS pg_snapshot))) AS xid
+                SELECT count(*) FROM pg_snapshot_xip(CAST(? AS pg_snapshot)) AS xid
                 WHERE pg_xact_status(xid) = 'in progress' AND xid IS DISTINCT FROM pg_current_xact_id_if_assigned()""",
                 Long.class, snapshot);
         return count == null ? 0 : count;
