@@ -1,7 +1,6 @@
 package org.stationledger.events.burden;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.stationledger.events.DepartmentScoped;
 import org.stationledger.events.MultiStationScoped;
 import org.stationledger.events.YearScoped;
