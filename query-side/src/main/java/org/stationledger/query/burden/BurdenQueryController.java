@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.stationledger.events.Actor;
-import org.stationledger.query.Problems;
+import org.stationledger.query.QueryParameters;
 
 /**
  * The burden dashboard of a year, judged on today's date (the ledger's clock). A department sees its own row, a
@@ -14,9 +14,6 @@ import org.stationledger.query.Problems;
  */
 @RestController
 class BurdenQueryController {
-
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
 
     private final BurdenQueries queries;
     private final Clock clock;
@@ -28,9 +25,6 @@ class BurdenQueryController {
 
     @GetMapping("/api/burden/{year}")
     BurdenView burden(@PathVariable int year, Actor caller) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw Problems.invalidRequest("The year lies between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
-        }
-        return queries.view(year, LocalDate.now(clock)).visibleTo(caller);
+        return queries.view(QueryParameters.year(year), LocalDate.now(clock)).visibleTo(caller);
     }
 }

@@ -34,6 +34,7 @@ final class PdfRendition {
     private static final Color[] SERIES_COLOURS = {new Color(0x2f, 0x5d, 0x8a), new Color(0xc0, 0x50, 0x4d),
             new Color(0x9b, 0xbb, 0x59), new Color(0x80, 0x64, 0xa2)};
     private static final Color REFERENCE_COLOUR = new Color(0xd9, 0x2b, 0x2b);
+    private static final Color TEXT_COLOUR = new Color(0x33, 0x33, 0x33);
     private static final Color HEADER_BACKGROUND = new Color(0xe8, 0xe8, 0xe8);
 
     private static final float BAR = 9;
@@ -112,9 +113,7 @@ final class PdfRendition {
         text(canvas, fonts.boldBase(), 10, 0, height - 12, latin(chart.title()));
         float legend = 0;
         for (int s = 0; s < series; s++) {
-            canvas.setColorFill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
-            canvas.rectangle(legend, height - 27, 8, 8);
-            canvas.fill();
+            bar(canvas, s, legend, height - 27, 8, 8);
             String name = latin(chart.series().get(s));
             text(canvas, fonts.base(), 8, legend + 11, height - 26, name);
             legend += 11 + fonts.base().getWidthPoint(name, 8) + 16;
@@ -125,9 +124,7 @@ final class PdfRendition {
             for (int s = 0; s < series; s++) {
                 y -= BAR;
                 double value = bar.values().get(s);
-                canvas.setColorFill(SERIES_COLOURS[s % SERIES_COLOURS.length]);
-                canvas.rectangle(LABEL_WIDTH, y + 1, (float) (value * scale), BAR - 2);
-                canvas.fill();
+                bar(canvas, s, LABEL_WIDTH, y + 1, (float) (value * scale), BAR - 2);
                 text(canvas, fonts.base(), 7, LABEL_WIDTH + (float) (value * scale) + 3, y + 2, number(value));
             }
             y -= GROUP_GAP;
@@ -139,13 +136,24 @@ final class PdfRendition {
             canvas.moveTo(x, height - CHART_TOP + 2);
             canvas.lineTo(x, y);
             canvas.stroke();
-            canvas.setColorFill(REFERENCE_COLOUR);
-            text(canvas, fonts.base(), 7, x + 2, y - 8, latin(chart.referenceLabel()));
+            text(canvas, fonts.base(), 7, x + 2, y - 8, latin(chart.referenceLabel()), REFERENCE_COLOUR);
         }
         return canvas;
     }
 
+    private static void bar(PdfContentByte canvas, int series, float x, float y, float width, float height) {
+        canvas.setColorFill(SERIES_COLOURS[series % SERIES_COLOURS.length]);
+        canvas.rectangle(x, y, width, height);
+        canvas.fill();
+    }
+
     private static void text(PdfContentByte canvas, BaseFont font, float size, float x, float y, String text) {
+        text(canvas, font, size, x, y, text, TEXT_COLOUR);
+    }
+
+    private static void text(PdfContentByte canvas, BaseFont font, float size, float x, float y, String text,
+                             Color colour) {
+        canvas.setColorFill(colour);
         canvas.beginText();
         canvas.setFontAndSize(font, size);
         canvas.setTextMatrix(x, y);

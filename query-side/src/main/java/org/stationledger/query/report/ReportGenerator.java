@@ -10,6 +10,7 @@ import org.stationledger.events.Actor;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.burden.ReportName;
 import org.stationledger.query.Problems;
+import org.stationledger.query.QueryParameters;
 
 /**
  * Generates the statistics reports from the event store, never from a read model and never from anything typed in:
@@ -18,9 +19,6 @@ import org.stationledger.query.Problems;
  */
 @Component
 public class ReportGenerator {
-
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
 
     private final LedgerFold fold;
     private final LedgerHead head;
@@ -51,9 +49,7 @@ public class ReportGenerator {
     }
 
     private Report build(int year, ReportName report, String stationId, Long asOf) {
-        if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw Problems.invalidRequest("The year lies between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
-        }
+        QueryParameters.year(year);
         if (asOf != null && asOf < 0) {
             throw Problems.invalidRequest("asOf is an event-store position: 0 or more.");
         }
