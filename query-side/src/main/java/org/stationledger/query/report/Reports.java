@@ -244,8 +244,7 @@ final class Reports {
 
         List<Row> departments = new ArrayList<>();
         facts.departments().forEach((departmentId, name) -> {
-            InspectionTally tally = byDepartment.get(departmentId);
-            InspectionFigures requests = tally == null ? new InspectionTally().figures() : tally.figures();
+            InspectionFigures requests = byDepartment.getOrDefault(departmentId, new InspectionTally()).figures();
             long documents = facts.addressed(station, DemandKind.DOCUMENT, departmentId);
             long meetings = facts.addressed(station, DemandKind.MEETING, departmentId);
             if (requests.requests() + documents + meetings > 0) {
