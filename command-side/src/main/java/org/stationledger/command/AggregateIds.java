@@ -1,5 +1,9 @@
 package org.stationledger.command;
 
+import java.util.Locale;
+import org.stationledger.events.burden.DemandKind;
+import org.stationledger.events.burden.ReportName;
+
 /**
  * Aggregate identifiers carry their type, because the event store's (aggregate id, sequence) key is shared by
  * every aggregate type: a station and a plan item that a client happens to name alike must not collide.
@@ -42,5 +46,19 @@ public final class AggregateIds {
 
     public static String inspection(String inspectionId) {
         return "inspection:" + inspectionId;
+    }
+
+    public static String baseline(String departmentId) {
+        return "baseline:" + departmentId;
+    }
+
+    /** "document:&lt;id&gt;" or "meeting:&lt;id&gt;": a document and a meeting may share an id. */
+    public static String demand(DemandKind kind, String demandId) {
+        return kind.name().toLowerCase(Locale.ROOT) + ":" + demandId;
+    }
+
+    /** One report of one year, and of one station for a station summary: every publication of it. */
+    public static String report(int year, ReportName report, String stationId) {
+        return "report:" + year + ":" + report.slug() + (stationId == null ? "" : ":" + stationId);
     }
 }

@@ -3,6 +3,8 @@ package org.stationledger.app;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.stationledger.query.report.ReportGenerator;
 
 /**
  * Which side(s) of the ledger this process runs: {@code ledger.role} is {@code all} (default), {@code command} or
@@ -24,5 +26,15 @@ final class SideSelection {
     @ConditionalOnExpression("'${ledger.role:all}' == 'all' || '${ledger.role:all}' == 'query'")
     @ComponentScan("org.stationledger.query")
     static class QuerySide {
+    }
+
+    /**
+     * The report generator reads the event store itself, not a read model, so a command node has it too: the
+     * command side publishes reports and records their digest.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${ledger.role:all}' == 'command'")
+    @Import(ReportGenerator.class)
+    static class ReportsOnCommandNodes {
     }
 }

@@ -72,6 +72,22 @@ public final class Api {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A GET of a file (a report), whatever its type. */
+    public Download download(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*");
+        headers.forEach(builder::header);
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(builder.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Ledger-Position").map(Long::parseLong).orElse(-1L), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json, application/problem+json");
         headers.forEach(builder::header);
@@ -97,6 +113,28 @@ public final class Api {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file: its status, type, the ledger position it was built from, and its bytes. */
+    public record Download(int status, String contentType, long position, byte[] content) {
+
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** The body of a refusal, which is problem+json like every other. */
+        public JsonNode problem() {
+            try {
+                return JSON.readTree(content);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + contentType + " " + (contentType.contains("json") ? text() : content.length + " bytes");
         }
     }
 

@@ -1,5 +1,9 @@
 package org.stationledger.query;
 
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
 /** Where an event sits in the event store's global order. */
 public final class EventPositions {
 
@@ -12,5 +16,11 @@ public final class EventPositions {
             "(SELECT globalindex FROM domainevententry WHERE eventidentifier = :eventId)";
 
     private EventPositions() {
+    }
+
+    /** The global index of {@code event}, for handlers that need it as a value (one look-up per event). */
+    public static long globalIndexOf(NamedParameterJdbcTemplate jdbc, EventMessage<?> event) {
+        return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = :eventId",
+                Map.of("eventId", event.getIdentifier()), Long.class);
     }
 }

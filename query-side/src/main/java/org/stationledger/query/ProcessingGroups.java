@@ -15,6 +15,10 @@ public final class ProcessingGroups {
     public static final String RATINGS = "ratings";
     /** The filter columns of the audit trail. */
     public static final String AUDIT_INDEX = "audit-index";
+    /** Baselines, documents, meetings, visits and requests: the burden dashboard. */
+    public static final String BURDEN = "burden";
+    /** Every publication of a statistics report. */
+    public static final String REPORT_PUBLICATIONS = "report-publications";
 
     /**
      * The tables each read model owns and alone writes: what a rebuild replays into a shadow copy, compares and
@@ -28,7 +32,10 @@ public final class ProcessingGroups {
             RATINGS, List.of("read_rating_station", "read_rating_cycle", "read_rating_indicator",
                     "read_rating_inspection", "read_rating_finding", "read_rating_appeal", "read_rating_draft",
                     "read_rating_final", "read_rating_revision"),
-            AUDIT_INDEX, List.of("read_audit_index"));
+            AUDIT_INDEX, List.of("read_audit_index"),
+            BURDEN, List.of("read_burden_department", "read_burden_station", "read_burden_baseline",
+                    "read_burden_demand", "read_burden_cycle", "read_burden_visit", "read_burden_request"),
+            REPORT_PUBLICATIONS, List.of("read_report_publication"));
 
     private ProcessingGroups() {
     }

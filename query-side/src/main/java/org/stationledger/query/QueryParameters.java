@@ -10,6 +10,17 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
+
+    /** A year the ledger can hold, 2000 to 2100. */
+    public static int year(int year) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw Problems.invalidRequest("The year lies between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+        }
+        return year;
+    }
+
     /** A page size between 1 and {@code max}; {@code defaultLimit} when absent. */
     public static int limit(Integer requested, int defaultLimit, int max) {
         if (requested == null) {

@@ -48,6 +48,10 @@ class QuerySideConfiguration {
         // One segment: the index then grows in global order, so a reader paging with "after" never skips a row
         // that a slower segment would have added behind it.
         register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());
+        // Like inspections: an exception's decision, a visit's late department and a station's changes follow
+        // their first event, all of one station.
+        register(processing, ProcessingGroups.BURDEN, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
+        register(processing, ProcessingGroups.REPORT_PUBLICATIONS, 1, SequentialPerAggregatePolicy.instance());
     }
 
     private ObjectProvider<NotifyingEventSource> source;

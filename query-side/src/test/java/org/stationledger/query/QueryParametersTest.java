@@ -43,6 +43,14 @@ class QueryParametersTest {
         assertInvalid(() -> QueryParameters.oneOf(Colour.class, "colour", "BLUE"));
     }
 
+    @Test
+    void aYearLiesBetween2000And2100() {
+        assertThat(QueryParameters.year(2000)).isEqualTo(2000);
+        assertThat(QueryParameters.year(2100)).isEqualTo(2100);
+        assertInvalid(() -> QueryParameters.year(1999));
+        assertInvalid(() -> QueryParameters.year(2101));
+    }
+
     private static void assertInvalid(Runnable check) {
         assertThatThrownBy(check::run).isInstanceOfSatisfying(RuleViolation.class, violation -> {
             assertThat(violation.kind()).isEqualTo(RuleViolation.Kind.INVALID);

@@ -58,6 +58,14 @@ abstract class ReadModelTestSupport {
         eventCount++;
     }
 
+    /** Stores many events in one transaction, each the first event of an aggregate of its own: volume, not history. */
+    void appendAll(Actor actor, List<?> payloads) {
+        eventStore.publish(payloads.stream()
+                .map(payload -> new GenericDomainEventMessage<>("Test", "volume:" + eventCount++, 0, payload,
+                        actor.asMetaData()))
+                .toList());
+    }
+
     int eventCount() {
         return eventCount;
     }
@@ -76,8 +84,12 @@ abstract class ReadModelTestSupport {
 
     /** Waits until every read model has handled every stored event. */
     void awaitProjections() throws InterruptedException {
+        awaitProjections(CATCH_UP);
+    }
+
+    void awaitProjections(Duration catchUp) throws InterruptedException {
         long head = eventStore.createHeadToken().position().orElseThrow();
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long deadline = System.nanoTime() + catchUp.toNanos();
         for (StreamingEventProcessor processor : queryProcessors()) {
             while (!caughtUp(processor, head)) {
                 assertThat(System.nanoTime()).as("%s caught up", processor.getName()).isLessThan(deadline);

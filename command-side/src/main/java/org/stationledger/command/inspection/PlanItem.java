@@ -50,7 +50,7 @@ class PlanItem {
             throw RuleViolation.conflict("duplicate-plan-item", "Plan item " + command.planItemId() + " already exists.");
         }
         checkWindow(command);
-        checkStations(command.stationIds(), registry);
+        registry.requireActiveStations(command.stationIds());
         checkIndicators(command, cycles);
         if (command.kind() == PlanItemKind.COMPREHENSIVE && plans.hasComprehensiveItem(command.year(), command.departmentId())) {
             throw RuleViolation.conflict("second-comprehensive-item",
@@ -68,18 +68,6 @@ class PlanItem {
         if (command.from().getYear() != command.year() || command.to().getYear() != command.year()) {
             throw RuleViolation.unprocessable("window-outside-year",
                     "The window must lie inside " + command.year() + ".");
-        }
-    }
-
-    private static void checkStations(List<String> stationIds, Registry registry) {
-        if (new HashSet<>(stationIds).size() != stationIds.size()) {
-            throw RuleViolation.invalid("duplicate-station", "A station is named twice in the plan item.");
-        }
-        List<String> unknown = registry.notActive(stationIds);
-        if (!unknown.isEmpty()) {
-            throw RuleViolation.unprocessable("unknown-station",
-                    "Not registered or decommissioned: " + String.join(", ", unknown.subList(0, Math.min(10, unknown.size())))
-                    + (unknown.size() > 10 ? " and " + (unknown.size() - 10) + " more" : "") + ".");
         }
     }
 

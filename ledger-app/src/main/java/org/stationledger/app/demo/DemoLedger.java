@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 import org.stationledger.command.assessment.CycleCommands;
+import org.stationledger.command.burden.BurdenCommands;
 import org.stationledger.command.inspection.InspectionCommands;
 import org.stationledger.command.inspection.PlanCommands;
 import org.stationledger.command.rating.RatingCommands;
@@ -27,6 +28,7 @@ import org.stationledger.command.station.RegistryCommands;
 import org.stationledger.events.LedgerMetaData;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
+import org.stationledger.events.burden.DemandKind;
 import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.station.StationKind;
 
@@ -34,7 +36,8 @@ import org.stationledger.events.station.StationKind;
  * {@code --demo}: on an empty ledger, plays a realistic history through the real command path, each step as the
  * demo user who would take it: the five Shenyang-area stations of the article and six departments; 2025 rated and
  * final (an appeal upheld, one dismissed, a veto); 2026 in progress with a published scheme, an approved plan,
- * inspections authorised, blocked and on exceptional grounds, and live ratings.
+ * inspections authorised, blocked and on exceptional grounds, and live ratings; every department's 2018 baseline and
+ * its 2026 documents and meetings so far, some departments on track, one at risk, two over.
  */
 @Component
 @ConditionalOnExpression("'${ledger.role:all}' != 'query'")
@@ -81,6 +84,7 @@ class DemoLedger implements ApplicationRunner {
         registry();
         year2025();
         cycle2026();
+        burden2026();
         log.info("Demo loaded. Sign in as coord/coord-pass, crim/crim-pass, zjl/zjl-pass or audit/audit-pass (see README).");
     }
 
@@ -206,6 +210,52 @@ class DemoLedger implements ApplicationRunner {
         decide(complaint, false, "Handled by the petition office; no station visit needed");
         exception("disc", HT, "2026-11-20", "DISCIPLINARY_INVESTIGATION",
                 "对一名辅警违纪线索的核查 Lead on an auxiliary officer's misconduct");
+    }
+
+    /**
+     * Baselines (documents requiring station action, meetings requiring attendance, in 2018) and the documents and
+     * meetings of 2026 so far: a department's share of its demands goes to every station, the rest to a few.
+     */
+    private void burden2026() {
+        record Burden(String user, int baselineDocuments, int baselineMeetings, int documents, int meetings) {
+        }
+        List<Burden> burdens = List.of(
+                new Burden("crim", 48, 30, 18, 9),
+                new Burden("pubsec", 36, 20, 14, 8),
+                new Burden("traffic", 20, 10, 13, 4),
+                new Burden("legal", 10, 6, 8, 3),
+                new Burden("disc", 12, 8, 5, 2),
+                new Burden("command", 24, 20, 10, 16));
+        as("coord", () -> {
+            burdens.forEach(burden -> commands.sendAndWait(new BurdenCommands.RecordBaseline(departmentOf(burden.user()),
+                    burden.baselineDocuments(), burden.baselineMeetings())));
+            return null;
+        });
+        String[] documentTitles = {"关于加强辖区治安防控的通知 Notice on area crime prevention",
+                "关于开展专项整治行动的通知 Notice of a special campaign", "关于报送统计数据的通知 Notice to report statistics",
+                "执法规范化建设实施意见 Opinions on law-enforcement standards"};
+        String[] meetingTitles = {"月度工作推进会 Monthly progress meeting", "专项行动部署会 Campaign briefing",
+                "业务培训会 Training session"};
+        List<String> stations = List.of(ZJL, HC, SFS, MTH, HT);
+        for (Burden burden : burdens) {
+            demands(burden.user(), DemandKind.DOCUMENT, burden.documents(), documentTitles, stations);
+            demands(burden.user(), DemandKind.MEETING, burden.meetings(), meetingTitles, stations);
+        }
+    }
+
+    /** Spread over January to mid-November; every third one is for every station, the others for two or three. */
+    private void demands(String user, DemandKind kind, int count, String[] titles, List<String> stations) {
+        String department = departmentOf(user);
+        for (int i = 0; i < count; i++) {
+            String id = "2026-" + user.toUpperCase() + "-" + (kind == DemandKind.DOCUMENT ? "DOC-" : "MTG-") + (i + 1);
+            LocalDate date = LocalDate.of(YEAR, 1, 5).plusDays(i * 310L / count);
+            boolean allStations = i % 3 == 0;
+            List<String> named = allStations ? List.of()
+                    : List.of(stations.get(i % stations.size()), stations.get((i + 2) % stations.size()));
+            String title = titles[i % titles.length];
+            as(user, () -> commands.sendAndWait(new BurdenCommands.RecordDemand(kind, id, department, title, date,
+                    allStations, named)));
+        }
     }
 
     private void indicatorIn(int year, String user, String id, String title, int points, IndicatorKind kind) {

@@ -51,11 +51,12 @@ class SecurityConfiguration {
                             "/api/cycles/*/plan/approve", "/api/cycles/*/plan-items/*/approve",
                             "/api/cycles/*/plan-items/*/reject", "/api/inspections/*/exception-decision",
                             "/api/stations/*/ratings/*/appeals/*/decision", "/api/stations/*/ratings/*/finalise",
-                            "/api/stations/*/ratings/*/revise")
+                            "/api/stations/*/ratings/*/revise", "/api/burden/baselines", "/api/reports/*/*/publish")
                     .hasRole(COORDINATOR)
                     // departments propose and request, and nobody else
                     .requestMatchers(POST, "/api/cycles/*/indicators", "/api/cycles/*/plan-items", "/api/inspections",
-                            "/api/inspections/*/findings", "/api/findings/*/withdraw")
+                            "/api/inspections/*/findings", "/api/findings/*/withdraw", "/api/burden/documents",
+                            "/api/burden/meetings")
                     .hasRole(DEPARTMENT)
                     // a station's one write: an appeal against its own draft rating
                     .requestMatchers(POST, "/api/stations/*/ratings/*/appeals").hasRole(STATION)
@@ -63,6 +64,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/admin/**").hasRole(COORDINATOR)
                     // the trail, its verification, checkpoints and export
                     .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
+                    // every role reads the burden dashboard and the reports, each narrowed to its own scope
                     .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
                     .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)
                     .anyRequest().denyAll())

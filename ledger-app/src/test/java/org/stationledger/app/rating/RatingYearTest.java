@@ -30,6 +30,8 @@ class RatingYearTest extends IntegrationTest {
     private static final String ZJL = "SY-SH-ZJL";
     private static final String HC = "SY-SH-HC";
     private static final String RATINGS = "/api/stations/%s/ratings/" + YEAR;
+    /** Findings are observed before they are recorded, by the ledger's clock (today's: the year is only a label). */
+    private static final String OBSERVED = Instant.now().minus(Duration.ofHours(1)).toString();
 
     private Api coord;
     private Api crim;
@@ -300,13 +302,13 @@ class RatingYearTest extends IntegrationTest {
     private String finding(Api department, String inspectionId, String indicator, String deduction, String note) {
         var response = department.post("/api/inspections/" + inspectionId + "/findings",
                 Map.of("indicatorId", indicator, "deduction", deduction, "note", note, "evidenceRef", "photo-" + note.length(),
-                        "observedAt", YEAR + "-03-15T09:30:00Z"));
+                        "observedAt", OBSERVED));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.text("findingId");
     }
 
     private static Map<String, Object> body(String indicator, String deduction) {
-        return Map.of("indicatorId", indicator, "deduction", deduction, "note", "n", "observedAt", YEAR + "-03-15T10:00:00Z");
+        return Map.of("indicatorId", indicator, "deduction", deduction, "note", "n", "observedAt", OBSERVED);
     }
 
     private static Map<String, Object> indicator(String id, int points, String kind) {

@@ -1,0 +1,58 @@
+package org.stationledger.query.burden;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.Year;
+
+/**
+ * The 70% rule: a department's documents (or meetings) in a year must not exceed 70% of its 2018 count. OVER once
+ * the count is above 70% of the baseline; AT_RISK while it is not, but the pace of the year so far (the count
+ * times the days of the year, over the days elapsed) would end above it; ON_TRACK otherwise. The pace is judged
+ * from day 30 of the year (before that it says too little) until the year is over; a year not begun has none.
+ * All comparisons are in whole numbers, so exactly 70% is on track.
+ */
+public final class BurdenPolicy {
+
+    public static final int TARGET_PERCENT = 70;
+    static final int PACE_FROM_DAY = 30;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private BurdenPolicy() {
+    }
+
+    /** {@code asOf}: the day the count stands at (null: no day yet, the year has not begun for this count). */
+    public static Measure measure(long count, Long baseline, int year, LocalDate asOf) {
+        if (baseline == null) {
+            return new Measure(count, null, null, null, null, null, BurdenStatus.NO_BASELINE);
+        }
+        int days = Year.of(year).length();
+        int elapsed = elapsedDays(year, asOf);
+        boolean paceJudged = elapsed >= PACE_FROM_DAY;
+        BigDecimal percent = baseline == 0 ? null
+                : BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(baseline), 1, RoundingMode.HALF_UP);
+        return new Measure(count, baseline, baseline * TARGET_PERCENT / 100, percent,
+                percent == null ? null : HUNDRED.subtract(percent),
+                paceJudged ? count * days / elapsed : null,
+                status(count, baseline, elapsed, days));
+    }
+
+    static BurdenStatus status(long count, long baseline, int elapsed, int days) {
+        if (count * 100 > baseline * TARGET_PERCENT) {
+            return BurdenStatus.OVER;
+        }
+        boolean yearUnderWay = elapsed >= PACE_FROM_DAY && elapsed < days;
+        if (yearUnderWay && count * days * 100 > baseline * TARGET_PERCENT * elapsed) {
+            return BurdenStatus.AT_RISK;
+        }
+        return BurdenStatus.ON_TRACK;
+    }
+
+    /** Days of {@code year} passed by the end of {@code asOf}: none before it, all after it. */
+    static int elapsedDays(int year, LocalDate asOf) {
+        if (asOf == null || asOf.getYear() < year) {
+            return 0;
+        }
+        return asOf.getYear() > year ? Year.of(year).length() : asOf.getDayOfYear();
+    }
+}

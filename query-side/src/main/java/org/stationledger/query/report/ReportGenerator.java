@@ -1,0 +1,66 @@
+package org.stationledger.query.report;
+
+import java.time.LocalDate;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.stationledger.events.Actor;
+import org.stationledger.events.RuleViolation;
+import org.stationledger.events.burden.ReportName;
+import org.stationledger.query.Problems;
+import org.stationledger.query.QueryParameters;
+
+/**
+ * Generates the statistics reports from the event store, never from a read model and never from anything typed in:
+ * a fold over the events up to a position. At the settled head that is the live report; at a published position it
+ * is exactly the published one. It reads no projection, so a command node (which publishes) can run it too.
+ */
+@Component
+public class ReportGenerator {
+
+    private final LedgerFold fold;
+    private final LedgerHead head;
+
+    public ReportGenerator(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.fold = new LedgerFold(jdbc, serializer);
+        this.head = new LedgerHead(jdbc);
+    }
+
+    /**
+     * The report as {@code caller} may see it, built from the events up to {@code asOf} (null: the settled head).
+     * Runs in a transaction so that the events are read through a cursor.
+     */
+    @Transactional(readOnly = true)
+    public Rendition render(int year, ReportName report, String stationId, Long asOf, ReportFormat format,
+                            Actor caller) {
+        String station = ReportAccess.stationOf(caller, report, stationId);
+        Report built = build(year, report, station, asOf).visibleTo(caller);
+        return new Rendition(report, year, station, built.position(), format, format.render(built));
+    }
+
+    /** The whole report at the settled head, as it is published: in CSV, the format that regenerates byte for byte. */
+    @Transactional(readOnly = true)
+    public Rendition publishable(int year, ReportName report, String stationId) {
+        Report built = build(year, report, stationId, null);
+        return new Rendition(report, year, stationId, built.position(), ReportFormat.CSV,
+                ReportFormat.CSV.render(built));
+    }
+
+    private Report build(int year, ReportName report, String stationId, Long asOf) {
+        QueryParameters.year(year);
+        if (asOf != null && asOf < 0) {
+            throw Problems.invalidRequest("asOf is an event-store position: 0 or more.");
+        }
+        long settled = head.settled();
+        if (asOf != null && asOf > settled) {
+            throw RuleViolation.unprocessable("position-not-reached",
+                    "The ledger's settled position is " + settled + "; a report cannot be built from events not yet stored.");
+        }
+        long position = asOf == null ? settled : asOf;
+        YearFacts facts = fold.fold(year, position);
+        LocalDate recordedOn = head.recordedOn(position);
+        return Reports.build(report, facts, stationId, position, recordedOn);
+    }
+}

@@ -1,0 +1,74 @@
+package org.stationledger.query.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stationledger.events.Actor;
+import org.stationledger.events.burden.ReportName;
+import org.stationledger.query.report.Report.Bar;
+import org.stationledger.query.report.Report.Chart;
+import org.stationledger.query.report.Report.Row;
+import org.stationledger.query.report.Report.Subject;
+import org.stationledger.query.report.Report.Table;
+
+class RenditionsTest {
+
+    private static final Report REPORT = new Report(ReportName.BURDEN, "Burden", 2026, null, 42,
+            LocalDate.of(2026, 5, 1),
+            List.of(new Table("Departments", List.of("department", "name", "share"), List.of(
+                    Row.of(Subject.department("D1"), "D1", "刑侦, \"一\" Criminal", new BigDecimal("66.7")),
+                    Row.of(Subject.department("D2"), "D2", null, 5L),
+                    Row.of(Subject.NOBODY, "all", "", 12L)))),
+            List.of(new Chart("Share", List.of("documents"), List.of(new Bar("D1", Subject.department("D1"), List.of(66.7)),
+                    new Bar("D2", Subject.department("D2"), List.of(5.0))), 70.0, "target")));
+
+    @Test
+    void csvQuotesWhatNeedsQuotingAndWritesNumbersPlainly() {
+        String csv = new String(ReportFormat.CSV.render(REPORT), StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("""
+                report,burden\r
+                title,Burden\r
+                year,2026\r
+                position,42\r
+                as of,2026-05-01\r
+                \r
+                Departments\r
+                department,name,share\r
+                D1,"刑侦, ""一"" Criminal",66.7\r
+                D2,,5\r
+                all,,12\r
+                """);
+    }
+
+    @Test
+    void theSameReportGivesTheSameBytes() {
+        assertThat(ReportFormat.CSV.render(REPORT)).isEqualTo(ReportFormat.CSV.render(REPORT));
+    }
+
+    @Test
+    void aCallerSeesItsOwnRowsAndBarsAndTheTotals() {
+        Report own = REPORT.visibleTo(Actor.department("d2", "D2"));
+        assertThat(own.tables().get(0).rows()).extracting(row -> row.cells().get(0)).containsExactly("D2", "all");
+        assertThat(own.charts().get(0).bars()).extracting(Bar::label).containsExactly("D2");
+        assertThat(REPORT.visibleTo(Actor.station("s", "S1")).tables().get(0).rows()).hasSize(1);
+        assertThat(REPORT.visibleTo(Actor.auditor("audit"))).isEqualTo(REPORT);
+    }
+
+    @Test
+    void thePdfFontsKeepLatinTextOnly() {
+        assertThat(PdfRendition.latin("朱剪炉派出所 Zhujianlu")).isEqualTo("Zhujianlu");
+        assertThat(PdfRendition.latin("Café 12")).isEqualTo("Café 12");
+        assertThat(PdfRendition.latin("朱剪炉")).isEqualTo("?");
+        assertThat(PdfRendition.latin("")).isEmpty();
+    }
+
+    @Test
+    void everyFormatRendersTheReport() {
+        assertThat(new String(ReportFormat.PDF.render(REPORT), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(ReportFormat.XLSX.render(REPORT)).startsWith((byte) 'P', (byte) 'K');
+    }
+}
