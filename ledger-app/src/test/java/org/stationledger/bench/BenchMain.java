@@ -29,7 +29,7 @@ public final class BenchMain {
 
     static final String BEGIN = "<!-- bench:results:begin -->";
     static final String END = "<!-- bench:results:end -->";
-    private static final String BURDEN_PATH = "/api/burden?year={year}";
+    private static final String BURDEN_PATH = "/api/burden/{year}";
 
     private final BenchOptions options;
     private final List<String[]> rows = new ArrayList<>();
