@@ -48,8 +48,10 @@ class RestartKeepsDataTest {
         }
     }
 
+    /** As command-line arguments: the builder's default properties would lose to application.yml's data-dir. */
     private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(LedgerApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(LedgerApplication.class).run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new));
     }
 
     private static Api api(ConfigurableApplicationContext context, String username) {
