@@ -36,18 +36,10 @@ class AuditController {
     }
 
     @GetMapping("/events")
-    AuditPage events(@RequestParam(required = false) String stationId,
-                     @RequestParam(required = false) String departmentId,
-                     @RequestParam(required = false) Integer year,
-                     @RequestParam(required = false) String type,
-                     @RequestParam(required = false) String aggregateId,
-                     @RequestParam(required = false) String from,
-                     @RequestParam(required = false) String to,
-                     @RequestParam(required = false) Long after,
+    AuditPage events(TrailQuery query, @RequestParam(required = false) Long after,
                      @RequestParam(required = false) Integer limit, Actor caller) {
         CallerScope.requireEverything(caller);
-        return AuditPage.of(queries.events(filter(stationId, departmentId, year, type, aggregateId, from, to), after,
-                QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)));
+        return AuditPage.of(queries.events(query.filter(), after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     /**
@@ -55,17 +47,10 @@ class AuditController {
      * head when it was read comes in headers, to compare with a checkpoint.
      */
     @GetMapping("/export")
-    void export(@RequestParam(required = false) String stationId,
-                @RequestParam(required = false) String departmentId,
-                @RequestParam(required = false) Integer year,
-                @RequestParam(required = false) String type,
-                @RequestParam(required = false) String aggregateId,
-                @RequestParam(required = false) String from,
-                @RequestParam(required = false) String to,
-                @RequestParam(defaultValue = "jsonl") String format, Actor caller,
+    void export(TrailQuery query, @RequestParam(defaultValue = "jsonl") String format, Actor caller,
                 HttpServletResponse response) throws IOException {
         CallerScope.requireEverything(caller);
-        AuditFilter filter = filter(stationId, departmentId, year, type, aggregateId, from, to);
+        AuditFilter filter = query.filter();
         TrailExport export = TrailExport.of(format);
         response.setContentType(export.contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail." + export.extension
@@ -101,9 +86,12 @@ class AuditController {
         }
     }
 
-    private static AuditFilter filter(String stationId, String departmentId, Integer year, String type,
-                                      String aggregateId, String from, String to) {
-        return new AuditFilter(stationId, departmentId, year, type, aggregateId, QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to));
+    /** The trail's filters, as query parameters; every one optional. */
+    record TrailQuery(String stationId, String departmentId, Integer year, String type, String aggregateId, String from,
+                      String to) {
+        AuditFilter filter() {
+            return new AuditFilter(stationId, departmentId, year, type, aggregateId,
+                    QueryParameters.instant("from", from), QueryParameters.instant("to", to));
+        }
     }
 }
