@@ -118,26 +118,7 @@ class PlanLookup implements Plans {
         return visits;
     }
 
-    @Override
-    public Optional<VisitFacts> visitFor(String planItemId, String stationId) {
-        return jdbc.query("""
-                SELECT v.* FROM cmd_plan_item_station s JOIN cmd_visit v ON v.visit_id = s.visit_id
-                WHERE s.plan_item_id = ? AND s.station_id = ?""",
-                (rs, row) -> visitFacts(rs), planItemId, stationId).stream().findFirst();
-    }
-
-    @Override
-    public boolean stationInItem(String planItemId, String stationId) {
-        return Lookups.exists(jdbc, "cmd_plan_item_station WHERE plan_item_id = ? AND station_id = ?",
-                planItemId, stationId);
-    }
-
-    @Override
-    public boolean visitUsedBy(String visitId, String departmentId) {
-        return Lookups.exists(jdbc, "cmd_visit_usage WHERE visit_id = ? AND department_id = ?", visitId, departmentId);
-    }
-
-    /** The four questions of the default, in one statement: the inspection gate's hot path. */
+    /** The cited item, whether the station is in it, its visit and its use by the department, in one statement. */
     @Override
     public RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
         return jdbc.query("""

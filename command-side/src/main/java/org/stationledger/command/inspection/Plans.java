@@ -32,26 +32,10 @@ interface Plans {
     /** The visits already scheduled for each of {@code stationIds} in {@code year}. */
     Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);
 
-    /** The visit that {@code planItemId} gives {@code stationId}, if the station is in the item and it is approved. */
-    Optional<VisitFacts> visitFor(String planItemId, String stationId);
-
-    boolean stationInItem(String planItemId, String stationId);
-
-    boolean visitUsedBy(String visitId, String departmentId);
-
     /** What the plan says about one request: the cited item, whether the station is in it, its visit, its use. */
     record RequestFacts(PlanItemFacts planItem, boolean stationInItem, VisitFacts visit, boolean visitUsedByDepartment) {
     }
 
-    /**
-     * The plan's facts about a request citing {@code planItemId}. The look-up tables answer in one statement; this
-     * default asks the questions one by one.
-     */
-    default RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
-        PlanItemFacts item = planItem(planItemId).orElse(null);
-        boolean stationInItem = item != null && stationInItem(item.planItemId(), stationId);
-        VisitFacts visit = stationInItem ? visitFor(item.planItemId(), stationId).orElse(null) : null;
-        boolean used = visit != null && visitUsedBy(visit.visitId(), departmentId);
-        return new RequestFacts(item, stationInItem, visit, used);
-    }
+    /** The plan's facts about a request citing {@code planItemId}: the inspection gate's hot path, one question. */
+    RequestFacts requestFacts(String planItemId, String stationId, String departmentId);
 }

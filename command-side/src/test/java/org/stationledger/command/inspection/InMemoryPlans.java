@@ -89,17 +89,12 @@ class InMemoryPlans implements Plans {
     }
 
     @Override
-    public Optional<VisitFacts> visitFor(String planItemId, String stationId) {
-        return Optional.ofNullable(visitOfItemStation.getOrDefault(planItemId, Map.of()).get(stationId)).map(visits::get);
-    }
-
-    @Override
-    public boolean stationInItem(String planItemId, String stationId) {
-        return stationsOfItem.getOrDefault(planItemId, List.of()).contains(stationId);
-    }
-
-    @Override
-    public boolean visitUsedBy(String visitId, String departmentId) {
-        return usages.contains(visitId + "|" + departmentId);
+    public RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
+        PlanItemFacts item = planItem(planItemId).orElse(null);
+        boolean stationInItem = item != null && stationsOfItem.getOrDefault(planItemId, List.of()).contains(stationId);
+        VisitFacts visit = stationInItem ? Optional.ofNullable(visitOfItemStation.getOrDefault(planItemId, Map.of())
+                .get(stationId)).map(visits::get).orElse(null) : null;
+        boolean used = visit != null && usages.contains(visit.visitId() + "|" + departmentId);
+        return new RequestFacts(item, stationInItem, visit, used);
     }
 }
