@@ -67,6 +67,9 @@ public final class BenchMain {
         long bootStart = System.nanoTime();
         try (LedgerUnderTest ledger = LedgerUnderTest.start(options)) {
             log("Ledger up in %.1f s on 127.0.0.1:%d", (System.nanoTime() - bootStart) / 1e9, ledger.port);
+            if (options.rebuildsOnly) {
+                return rebuildsOnly(ledger);
+            }
             if (ledger.eventCount() > 0) {
                 System.err.println("The database already holds events; the benchmark needs an empty ledger.");
                 return 2;
@@ -144,15 +147,7 @@ public final class BenchMain {
             log("  raw primary-key SELECT, %d clients: p50 %.2f ms, p99 %.2f ms", options.clients,
                     rawQuery.percentileMillis(50), rawQuery.percentileMillis(99));
 
-            List<Measurements.Rebuild> rebuilds = new ArrayList<>();
-            for (String projection : LedgerUnderTest.PROJECTIONS) {
-                Measurements.Rebuild rebuild = Measurements.rebuild(ledger, projection);
-                rebuilds.add(rebuild);
-                log("  rebuild %-12s %,.0f events/s (%,d events in %.1f s; %s rows %,d -> %,d)", projection,
-                        rebuild.perSecond(), rebuild.events(), rebuild.nanos() / 1e9, rebuild.table(),
-                        rebuild.rowsBefore(), rebuild.rowsAfter());
-            }
-            ledger.awaitProjections(600_000);
+            List<Measurements.Rebuild> rebuilds = rebuilds(ledger);
 
             System.gc();
             long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -169,6 +164,47 @@ public final class BenchMain {
             }
             return broken ? 1 : 0;
         }
+    }
+
+    /**
+     * Only the rebuilds, against the raw sequential read, on a ledger that already holds events (e.g. the database
+     * an earlier run with --db-url left): seconds instead of minutes when working on a projection's speed.
+     */
+    private int rebuildsOnly(LedgerUnderTest ledger) throws java.sql.SQLException {
+        long events = ledger.eventCount();
+        if (events == 0) {
+            System.err.println("--rebuilds-only needs a ledger that holds events (--db-url of an earlier run).");
+            return 2;
+        }
+        ledger.awaitProjections(3_600_000);
+        Bench.Phase rawSelect = Measurements.rawSequentialRead(ledger);
+        log("Raw sequential SELECT of %,d events: %,.0f rows/s", events, rawSelect.perSecond());
+        // The first round runs on a cold JVM (the JIT compiler takes a core); a benchmark's rebuilds run warm.
+        for (String round : List.of("cold", "warm")) {
+            log("Round %s:", round);
+            for (Measurements.Rebuild rebuild : rebuilds(ledger)) {
+                log("  %-12s ratio %.2f to the raw read%s", rebuild.projection(),
+                        rebuild.perSecond() / rawSelect.perSecond(),
+                        rebuild.rowsBefore() == rebuild.rowsAfter() ? "" : "  ROWS DIFFER");
+            }
+        }
+        return 0;
+    }
+
+    private List<Measurements.Rebuild> rebuilds(LedgerUnderTest ledger) {
+        List<Measurements.Rebuild> rebuilds = new ArrayList<>();
+        for (String projection : LedgerUnderTest.PROJECTIONS) {
+            if (!options.projections.isEmpty() && !options.projections.contains(projection)) {
+                continue;
+            }
+            Measurements.Rebuild rebuild = Measurements.rebuild(ledger, projection);
+            rebuilds.add(rebuild);
+            log("  rebuild %-12s %,.0f events/s (%,d events in %.1f s; %s rows %,d -> %,d)", projection,
+                    rebuild.perSecond(), rebuild.events(), rebuild.nanos() / 1e9, rebuild.table(),
+                    rebuild.rowsBefore(), rebuild.rowsAfter());
+        }
+        ledger.awaitProjections(600_000);
+        return rebuilds;
     }
 
     // ---------------------------------------------------------------- phases

@@ -2,7 +2,9 @@ package org.stationledger.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The benchmark's command line; see {@link #USAGE}. */
 final class BenchOptions {
@@ -10,6 +12,7 @@ final class BenchOptions {
     static final String USAGE = """
             bench/run [--stations N] [--years Y] [--smoke] [--db-url JDBC_URL [--db-user U] [--db-password P]]
                       [--out FILE] [--seconds S] [--threads T] [--clients C] [--label TEXT] [--set property=value]...
+            bench/run --rebuilds-only --db-url JDBC_URL [--projection NAME]...
 
               --stations N   stations in the registry (national scale: 54000; default 1000)
               --years Y      assessment years generated, one after another (default 5; queries are measured
@@ -24,6 +27,9 @@ final class BenchOptions {
               --clients C    concurrent query clients (default 32)
               --label TEXT   a note printed with the settings (e.g. which optimisation is being measured)
               --set p=v      a ledger property for this run (e.g. --set ledger.embedded.pool-size=24)
+              --rebuilds-only  no generation: time the rebuilds of a ledger that already holds events (the
+                             database of an earlier --db-url run) against its raw read; prints, writes nothing
+              --projection P only this projection's rebuild (repeatable; with --rebuilds-only)
             """;
 
     int stations = 1000;
@@ -38,6 +44,8 @@ final class BenchOptions {
     int clients = 32;
     String label = "";
     final Map<String, String> ledgerProperties = new LinkedHashMap<>();
+    boolean rebuildsOnly;
+    final Set<String> projections = new LinkedHashSet<>();
 
     static BenchOptions parse(String[] args) {
         BenchOptions options = new BenchOptions();
@@ -75,6 +83,8 @@ final class BenchOptions {
                     }
                     options.ledgerProperties.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
+                case "--rebuilds-only" -> options.rebuildsOnly = true;
+                case "--projection" -> options.projections.add(value(args, ++i, arg));
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
                     System.exit(0);
@@ -89,6 +99,9 @@ final class BenchOptions {
         }
         if (options.stations < 10 || options.years < 1 || options.threads < 1 || options.clients < 1) {
             throw new IllegalArgumentException("Needs at least 10 stations, 1 year, 1 thread and 1 client.");
+        }
+        if (options.rebuildsOnly && options.dbUrl == null) {
+            throw new IllegalArgumentException("--rebuilds-only needs the --db-url of a ledger that holds events");
         }
         if (options.out == null) {
             options.out = options.smoke ? Path.of("bench/out/benchmarks-smoke.md") : Path.of("docs/benchmarks.md");

@@ -32,7 +32,8 @@ import org.stationledger.app.LedgerApplication;
 final class LedgerUnderTest implements AutoCloseable {
 
     /** The query side's streaming processors; the names are those of ProcessingGroups. */
-    static final List<String> PROJECTIONS = List.of("stations", "cycles", "inspections", "ratings", "audit-index");
+    static final List<String> PROJECTIONS = List.of("stations", "cycles", "inspections", "ratings", "audit-index", "burden",
+            "report-publications");
 
     private final ConfigurableApplicationContext context;
     private final Path embeddedDir;

@@ -236,7 +236,8 @@ final class Measurements {
     }
 
     static final Map<String, String> MAIN_TABLE = Map.of("stations", "read_station_version", "cycles", "read_visit",
-            "inspections", "read_inspection", "ratings", "read_rating_finding", "audit-index", "read_audit_index");
+            "inspections", "read_inspection", "ratings", "read_rating_finding", "audit-index", "read_audit_index", "burden", "read_burden_request",
+            "report-publications", "read_report_publication");
 
     /**
      * Stops the projection's processor, resets its tokens (its reset handler empties its tables) and times its replay
