@@ -4,20 +4,24 @@ import java.util.function.Function;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
 
 /**
- * Every read model is a pooled streaming processor of its own, registered by name so that no default touches the
- * command side's processors. Each one reads the event store from the start, so a new or reset projection is
- * rebuilt from the events.
+ * Every read model is a tracking processor of its own, registered by name so that no default touches the command
+ * side's processors. Each one reads the event store from the start, so a new or reset projection is rebuilt from
+ * the events.
+ *
+ * <p>Tracking, not pooled streaming: a pooled processor's coordinator hands a segment at most 1,024 events and then
+ * waits 100 ms before it reads more, which capped every projection that handles most events at 10–17k events/s
+ * during a rebuild, however fast its handlers were. A tracking processor reads and handles in the same thread, one
+ * thread per segment (as many threads as segments, or a segment would be left unprocessed). See
+ * docs/benchmarks.md.
  *
  * <p>A handler failure is propagated: the processor retries the batch instead of skipping the event, because a
  * read model (above all the audit index) must not silently miss one.
@@ -25,17 +29,9 @@ import org.stationledger.events.YearScoped;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class QuerySideConfiguration {
 
-
-    /** The event store, telling the processors when there are new events (see NotifyingEventSource). */
-    @Bean
-    NotifyingEventSource projectionEventSource(EventStore eventStore) {
-        return new NotifyingEventSource(eventStore);
-    }
-
     @Autowired
-    void configureProjections(EventProcessingConfigurer processing, ObjectProvider<NotifyingEventSource> source,
+    void configureProjections(EventProcessingConfigurer processing,
                               @Value("${ledger.projections.batch-size:1000}") int batchSize) {
-        this.source = source;
         this.batchSize = batchSize;
         register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
@@ -54,14 +50,15 @@ class QuerySideConfiguration {
         register(processing, ProcessingGroups.REPORT_PUBLICATIONS, 1, SequentialPerAggregatePolicy.instance());
     }
 
-    private ObjectProvider<NotifyingEventSource> source;
     /** Events per transaction of a projection (one token update and one commit per batch). */
     private int batchSize;
 
     private void register(EventProcessingConfigurer processing, String group, int segments,
                           SequencingPolicy<? super EventMessage<?>> sequencing) {
-        processing.registerPooledStreamingEventProcessor(group, configuration -> source.getObject(),
-                        (configuration, builder) -> builder.batchSize(batchSize).initialSegmentCount(segments))
+        processing.registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
+                        configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments)
+                                .andBatchSize(batchSize))
                 .registerSequencingPolicy(group, configuration -> sequencing)
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
     }

@@ -20,6 +20,7 @@ import org.stationledger.events.inspection.JointVisitScheduled;
 import org.stationledger.events.inspection.PlanItemApproved;
 import org.stationledger.events.inspection.PlanItemProposed;
 import org.stationledger.events.inspection.PlanItemRejected;
+import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.SchemeRows;
 import org.stationledger.query.ProcessingGroups;
@@ -27,7 +28,9 @@ import org.stationledger.query.ProcessingGroups;
 /**
  * The cycle read model. Its events come from several aggregates (cycle, plan items, visits); the group is
  * sequenced per year (see QuerySideConfiguration), so a plan item is always proposed here before it is decided.
- * Every statement sets state from the event, so handling an event twice in order leaves the same rows.
+ * Every statement sets state from the event, so handling an event twice in order leaves the same rows. A plan's
+ * approval schedules a visit per station: those rows are written per batch of events ({@link BatchedWrites}), and
+ * a visit's join sends them first.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.CYCLES)
@@ -129,7 +132,7 @@ class CycleProjection {
 
     @EventHandler
     void on(JointVisitScheduled event) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_visit (visit_id, year, station_id, from_date, to_date, plan_item_ids, department_ids)
                 VALUES (:visitId, :year, :stationId, :from, :to, CAST(:planItemIds AS TEXT[]),
                         CAST(:departmentIds AS TEXT[]))
@@ -149,6 +152,7 @@ class CycleProjection {
     /** The joining item and its department are added once; the window becomes the overlap the event names. */
     @EventHandler
     void on(JointVisitJoined event) {
+        BatchedWrites.flush();
         jdbc.update("""
                 UPDATE read_visit SET
                     from_date = :from, to_date = :to,

@@ -18,6 +18,7 @@ import org.stationledger.events.inspection.ExceptionRefused;
 import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
+import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.EventPositions;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
@@ -25,7 +26,8 @@ import org.stationledger.query.ProcessingGroups;
 /**
  * The inspection read model. A request (authorised, blocked or an exception asked for) writes the whole row; the
  * co-ordinating office's decision on an exception changes its outcome. The group is sequenced per station, so an
- * inspection's events arrive here in order.
+ * inspection's events arrive here in order. Requests are written per batch of events ({@link BatchedWrites}); a
+ * decision sends them first.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.INSPECTIONS)
@@ -77,7 +79,7 @@ class InspectionProjection {
     }
 
     private void record(Request request, Instant requestedAt, String requestedBy, String eventId) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_inspection (inspection_id, year, station_id, department_id, inspection_date, status,
                                              plan_item_id, visit_id, exception_category, justification, reason_code,
                                              explanation, requested_at, requested_by, requested_position)
@@ -111,6 +113,7 @@ class InspectionProjection {
 
     /** An exception decision keeps the request's category and justification. */
     private void decide(String inspectionId, InspectionStatus status, BlockReason reasonCode, String decisionReason) {
+        BatchedWrites.flush();
         jdbc.update("""
                 UPDATE read_inspection
                 SET status = :status, reason_code = :reasonCode, decision_reason = :decisionReason

@@ -30,6 +30,7 @@ import org.stationledger.events.rating.RatingRevised;
 import org.stationledger.events.station.StationDetailsChanged;
 import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
+import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.SchemeRows;
 import org.stationledger.query.ProcessingGroups;
@@ -40,6 +41,9 @@ import org.stationledger.query.ProcessingGroups;
  * group runs in one segment, in the events' global order (see QuerySideConfiguration), so a cycle's close sees
  * every finding recorded before it. Every statement sets state from the event, so handling an event twice in order
  * leaves the same rows.
+ *
+ * <p>The writes of the frequent events (stations, inspections, findings, final ratings: each an upsert of its own
+ * row) are held back and sent per batch of events ({@link BatchedWrites}); every other handler sends them first.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.RATINGS)
@@ -66,6 +70,7 @@ class RatingProjection {
 
     @EventHandler
     void on(CycleOpened event) {
+        BatchedWrites.flush();
         jdbc.update("""
                 INSERT INTO read_rating_cycle (year, closed, grade_level1, grade_level2, grade_level3, grade_level4,
                                                scheme_published)
@@ -83,11 +88,13 @@ class RatingProjection {
 
     @EventHandler
     void on(IndicatorProposed event) {
+        BatchedWrites.flush();
         SchemeRows.proposed(jdbc, "read_rating_indicator", event);
     }
 
     @EventHandler
     void on(SchemePublished event) {
+        BatchedWrites.flush();
         jdbc.update("UPDATE read_rating_cycle SET scheme_published = TRUE WHERE year = :year", Map.of("year", event.year()));
         SchemeRows.published(jdbc, "read_rating_indicator", event);
     }
@@ -98,6 +105,7 @@ class RatingProjection {
      */
     @EventHandler
     void on(CycleClosed event) {
+        BatchedWrites.flush();
         jdbc.update("UPDATE read_rating_cycle SET closed = TRUE WHERE year = :year", Map.of("year", event.year()));
         MapSqlParameterSource[] drafts = ratings.currentRatings(event.year()).entrySet().stream()
                 .map(draft -> new MapSqlParameterSource("stationId", draft.getKey())
@@ -128,13 +136,14 @@ class RatingProjection {
 
     @EventHandler
     void on(ExceptionApproved event) {
+        BatchedWrites.flush();
         jdbc.update("UPDATE read_rating_inspection SET authorised = TRUE WHERE inspection_id = :inspectionId",
                 Map.of("inspectionId", event.inspectionId()));
     }
 
     @EventHandler
     void on(FindingRecorded event, @Timestamp Instant recordedAt) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_rating_finding (finding_id, year, station_id, inspection_id, department_id,
                                                  indicator_id, deduction, original_deduction, note, evidence_ref,
                                                  observed_at, recorded_at, status)
@@ -162,11 +171,13 @@ class RatingProjection {
 
     @EventHandler
     void on(FindingWithdrawn event) {
+        BatchedWrites.flush();
         withdraw(List.of(event.findingId()), event.reason());
     }
 
     @EventHandler
     void on(AppealFiled event, @Timestamp Instant filedAt) {
+        BatchedWrites.flush();
         jdbc.update("""
                 INSERT INTO read_rating_appeal (appeal_id, year, station_id, grounds, finding_ids, status, filed_at)
                 VALUES (:appealId, :year, :stationId, :grounds, CAST(:findingIds AS TEXT[]), :status, :filedAt)
@@ -186,6 +197,7 @@ class RatingProjection {
     /** The appeal's reason is the reason its withdrawn findings show; a reduced finding keeps its original deduction. */
     @EventHandler
     void on(AppealUpheld event, @Timestamp Instant decidedAt) {
+        BatchedWrites.flush();
         decide(event.appealId(), AppealStatus.UPHELD, event.reason(), decidedAt);
         withdraw(event.withdrawnFindingIds(), event.reason());
         jdbc.batchUpdate("""
@@ -199,12 +211,13 @@ class RatingProjection {
 
     @EventHandler
     void on(AppealDismissed event, @Timestamp Instant decidedAt) {
+        BatchedWrites.flush();
         decide(event.appealId(), AppealStatus.DISMISSED, event.reason(), decidedAt);
     }
 
     @EventHandler
     void on(RatingFinalised event, @Timestamp Instant finalisedAt) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason,
                                                finalised_at)
                 VALUES (:stationId, :year, :score, :veto, :eligibleGrade, :grade, :reason, :finalisedAt)
@@ -218,6 +231,7 @@ class RatingProjection {
 
     @EventHandler
     void on(RatingRevised event, @Timestamp Instant revisedAt) {
+        BatchedWrites.flush();
         jdbc.update("""
                 INSERT INTO read_rating_revision (station_id, year, revision, cause, appeal_id, score, veto,
                                                   eligible_grade, grade, reason, revised_at)
@@ -245,7 +259,7 @@ class RatingProjection {
     }
 
     private void recordStation(String stationId, String name, StationKind kind) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_rating_station (station_id, name, kind) VALUES (:stationId, :name, :kind)
                 ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
                 """, new MapSqlParameterSource("stationId", stationId)
@@ -255,7 +269,7 @@ class RatingProjection {
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
                                   LocalDate date, InspectionKind kind, boolean authorised) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date,
                                                     kind, authorised)
                 VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :kind, :authorised)
