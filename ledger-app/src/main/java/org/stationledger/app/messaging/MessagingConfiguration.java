@@ -148,9 +148,17 @@ class MessagingConfiguration {
                 .build();
     }
 
+    /**
+     * Only a command passes its actor and ids on. Axon asks for correlation data whenever it creates a message in a
+     * unit of work, including a projection's result for every event it handles; reading such an event's metadata
+     * would deserialise it for nothing (no event handler here sends a message).
+     */
     @Bean
     CorrelationDataProvider ledgerCorrelationData() {
         return message -> {
+            if (!(message instanceof CommandMessage<?>)) {
+                return Map.of();
+            }
             Map<String, Object> data = new HashMap<>();
             for (String key : COPIED_KEYS) {
                 Object value = message.getMetaData().get(key);
