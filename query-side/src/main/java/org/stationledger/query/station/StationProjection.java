@@ -16,12 +16,14 @@ import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationDetailsChanged;
 import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
+import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
 
 /**
  * The registry read model. Every station event appends a version numbered after the station's latest one; the
- * event id is unique, so a redelivered event adds nothing.
+ * event id is unique, so a redelivered event adds nothing. Registrations and changes are written per batch of events
+ * ({@link BatchedWrites}: one statement, run in the events' order, so each version still follows the one before).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.STATIONS)
@@ -56,21 +58,22 @@ class StationProjection {
     @EventHandler
     void on(StationRegistered event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt,
             @MetaDataValue(LedgerMetaData.PRINCIPAL) String recordedBy) {
-        jdbc.update(APPEND_DETAILS, Details.of(event)
+        BatchedWrites.write(jdbc, APPEND_DETAILS, Details.of(event)
                 .addTo(versionOf(event.stationId(), eventId, StationChange.REGISTERED, recordedAt, recordedBy)));
     }
 
     @EventHandler
     void on(StationDetailsChanged event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt,
             @MetaDataValue(LedgerMetaData.PRINCIPAL) String recordedBy) {
-        jdbc.update(APPEND_DETAILS, Details.of(event)
+        BatchedWrites.write(jdbc, APPEND_DETAILS, Details.of(event)
                 .addTo(versionOf(event.stationId(), eventId, StationChange.DETAILS_CHANGED, recordedAt, recordedBy)));
     }
 
-    /** Decommissioning keeps the last details and records the reason. */
+    /** Decommissioning keeps the last details (so the held-back versions go first) and records the reason. */
     @EventHandler
     void on(StationDecommissioned event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt,
             @MetaDataValue(LedgerMetaData.PRINCIPAL) String recordedBy) {
+        BatchedWrites.flush();
         jdbc.update(APPEND_DECOMMISSIONED,
                 versionOf(event.stationId(), eventId, StationChange.DECOMMISSIONED, recordedAt, recordedBy)
                         .addValue("reason", event.reason()));
