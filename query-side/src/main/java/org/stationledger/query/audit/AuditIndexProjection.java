@@ -45,7 +45,7 @@ class AuditIndexProjection {
 
     @EventHandler
     void on(Object payload, EventMessage<?> event, @Timestamp Instant recordedAt) {
-        AuditScope scope = AuditScope.of(payload, event.getMetaData());
+        AuditScope scope = AuditScope.of(payload, event::getMetaData);
         String aggregateId = event instanceof DomainEventMessage<?> domainEvent
                 ? domainEvent.getAggregateIdentifier()
                 : null;

@@ -2,6 +2,7 @@ package org.stationledger.query.audit;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.stationledger.events.DepartmentScoped;
 import org.stationledger.events.LedgerMetaData;
 import org.stationledger.events.MultiStationScoped;
@@ -10,26 +11,27 @@ import org.stationledger.events.YearScoped;
 
 /**
  * What an event concerns, for filtering the trail: taken from the payload's scope interfaces, and where the payload
- * names no department or station, from the actor who caused it (a department's or station's own act).
+ * names no department or station, from the actor who caused it (a department's or station's own act). The metadata
+ * is asked for only then: reading it deserialises it, and most events name their department and station.
  */
 record AuditScope(Integer year, String departmentId, List<String> stationIds) {
 
-    static AuditScope of(Object payload, Map<String, ?> metaData) {
+    static AuditScope of(Object payload, Supplier<? extends Map<String, ?>> metaData) {
         Integer year = payload instanceof YearScoped scoped ? scoped.year() : null;
         String departmentId = payload instanceof DepartmentScoped scoped
                 ? scoped.departmentId()
-                : asString(metaData.get(LedgerMetaData.DEPARTMENT_ID));
+                : asString(metaData.get().get(LedgerMetaData.DEPARTMENT_ID));
         return new AuditScope(year, departmentId, stationIds(payload, metaData));
     }
 
-    private static List<String> stationIds(Object payload, Map<String, ?> metaData) {
+    private static List<String> stationIds(Object payload, Supplier<? extends Map<String, ?>> metaData) {
         if (payload instanceof StationScoped scoped) {
             return List.of(scoped.stationId());
         }
         if (payload instanceof MultiStationScoped scoped) {
             return List.copyOf(scoped.stationIds());
         }
-        String actorStation = asString(metaData.get(LedgerMetaData.STATION_ID));
+        String actorStation = asString(metaData.get().get(LedgerMetaData.STATION_ID));
         return actorStation == null ? null : List.of(actorStation);
     }
 

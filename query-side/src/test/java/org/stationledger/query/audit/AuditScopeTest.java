@@ -25,7 +25,7 @@ class AuditScopeTest {
         var authorised = new InspectionAuthorised("i-1", 2026, "XM-HT", "TRAFFIC", LocalDate.of(2026, 5, 4),
                 "p-1", "v-1");
 
-        assertThat(AuditScope.of(authorised, Actor.department("legal", "LEGAL-AFFAIRS").asMetaData()))
+        assertThat(AuditScope.of(authorised, () -> Actor.department("legal", "LEGAL-AFFAIRS").asMetaData()))
                 .isEqualTo(new AuditScope(2026, "TRAFFIC", List.of("XM-HT")));
     }
 
@@ -34,7 +34,7 @@ class AuditScopeTest {
         var proposed = new PlanItemProposed("p-1", 2026, "TRAFFIC", List.of("XM-HT", "ZW-MTH"),
                 LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), PlanItemKind.THEMATIC, List.of("T1"));
 
-        assertThat(AuditScope.of(proposed, TRAFFIC.asMetaData()))
+        assertThat(AuditScope.of(proposed, TRAFFIC::asMetaData))
                 .isEqualTo(new AuditScope(2026, "TRAFFIC", List.of("XM-HT", "ZW-MTH")));
     }
 
@@ -43,9 +43,9 @@ class AuditScopeTest {
         var visit = new JointVisitScheduled("v-1", 2026, "XM-HT", LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 10), List.of("p-1"), List.of("TRAFFIC"));
 
-        assertThat(AuditScope.of(visit, TRAFFIC.asMetaData()))
+        assertThat(AuditScope.of(visit, TRAFFIC::asMetaData))
                 .isEqualTo(new AuditScope(2026, "TRAFFIC", List.of("XM-HT")));
-        assertThat(AuditScope.of(visit, COORDINATOR.asMetaData()))
+        assertThat(AuditScope.of(visit, COORDINATOR::asMetaData))
                 .isEqualTo(new AuditScope(2026, null, List.of("XM-HT")));
     }
 
@@ -53,13 +53,13 @@ class AuditScopeTest {
     void withoutAStationInThePayloadTheActorsStationCounts() {
         var opened = new CycleOpened(2026, 4, GradeBands.DEFAULT, 10);
 
-        assertThat(AuditScope.of(opened, ZJL.asMetaData())).isEqualTo(new AuditScope(2026, null, List.of("SY-SH-ZJL")));
-        assertThat(AuditScope.of(opened, COORDINATOR.asMetaData())).isEqualTo(new AuditScope(2026, null, null));
+        assertThat(AuditScope.of(opened, ZJL::asMetaData)).isEqualTo(new AuditScope(2026, null, List.of("SY-SH-ZJL")));
+        assertThat(AuditScope.of(opened, COORDINATOR::asMetaData)).isEqualTo(new AuditScope(2026, null, null));
     }
 
     @Test
     void anEventOfNoYearHasNone() {
-        assertThat(AuditScope.of(new StationDecommissioned("XM-HT", "merged"), COORDINATOR.asMetaData()))
+        assertThat(AuditScope.of(new StationDecommissioned("XM-HT", "merged"), COORDINATOR::asMetaData))
                 .isEqualTo(new AuditScope(null, null, List.of("XM-HT")));
     }
 }
