@@ -88,6 +88,7 @@ public final class BenchMain {
 
             generated(generator.registry(), "registry");
             Bench.Phase commandsInProcess = null;
+            Bench.Phase commandsWithoutProjections = null;
             Bench.Phase commandsHttp = null;
             Measurements.LagWatcher lag = null;
             double lagRate = 0;
@@ -98,21 +99,29 @@ public final class BenchMain {
                 Map<Integer, String> appealable = YearGenerator.newAppealable();
                 // The timed command phases run in the last year: the JVM is warm and the earlier years are loaded.
                 if (year == lastYear) {
-                    int a = (int) (options.stations * 0.4);
-                    int b = (int) (options.stations * 0.8);
+                    int a = (int) (options.stations * 0.3);
+                    int b = (int) (options.stations * 0.5);
+                    int c = (int) (options.stations * 0.8);
                     ledger.awaitProjections(3_600_000);
                     commandsInProcess = generated(generator.season("season in-process", year, 0, a, inProcess,
                             new Bench.RateLimiter(0), YearGenerator.NOTHING, appealable), year + "");
                     ledger.awaitProjections(3_600_000);
+                    // As a command node of a scale-out would run: no projections on the node (they catch up after).
+                    ledger.pauseProjections();
+                    commandsWithoutProjections = generated(generator.season("season in-process, projections paused",
+                            year, a, b, inProcess, new Bench.RateLimiter(0), YearGenerator.NOTHING, appealable),
+                            year + "");
+                    ledger.resumeProjections();
+                    ledger.awaitProjections(3_600_000);
                     warmUpHttp(http, ledger.port);
-                    commandsHttp = generated(generator.season("season over HTTP", year, a, b, overHttp,
+                    commandsHttp = generated(generator.season("season over HTTP", year, b, c, overHttp,
                             new Bench.RateLimiter(0), YearGenerator.NOTHING, appealable), year + "");
                     ledger.awaitProjections(3_600_000);
                     lagRate = commandsInProcess.perSecond() / 2;
                     try (Measurements.LagWatcher watcher = new Measurements.LagWatcher(ledger)) {
                         lag = watcher;
                         generated(generator.season(String.format("season in-process at %.0f/s (lag)", lagRate), year,
-                                b, options.stations, inProcess, new Bench.RateLimiter(lagRate), watcher, appealable),
+                                c, options.stations, inProcess, new Bench.RateLimiter(lagRate), watcher, appealable),
                                 year + "");
                     }
                 } else {
@@ -153,7 +162,8 @@ public final class BenchMain {
             long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             heapWatch.interrupt();
 
-            table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsHttp, lag, lagRate, rebuilds,
+            table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsWithoutProjections, commandsHttp, lag,
+                    lagRate, rebuilds,
                     queriesOneYear, queriesAllYears, liveHeap);
             String report = report(started, machine, events, eventBytes, firstYear, lastYear);
             System.out.println();
@@ -261,7 +271,8 @@ public final class BenchMain {
     // ---------------------------------------------------------------- the table
 
     private void table(Bench.Phase rawInsert, Bench.Phase rawSelect, Bench.Latencies rawQuery,
-                       Bench.Phase inProcess, Bench.Phase http, Measurements.LagWatcher lag, double lagRate,
+                       Bench.Phase inProcess, Bench.Phase withoutProjections, Bench.Phase http,
+                       Measurements.LagWatcher lag, double lagRate,
                        List<Measurements.Rebuild> rebuilds, Map<String, Measurements.QueryResult> oneYear,
                        Map<String, Measurements.QueryResult> allYears, long liveHeap) {
         double insertRate = rawInsert.perSecond();
@@ -272,6 +283,10 @@ public final class BenchMain {
         row("raw baseline: primary-key SELECT, " + options.clients + " clients", latency(rawQuery), "—", "—", "—", "");
         ratioRow("commands in-process (gateway, " + options.threads + " threads, season mix)", inProcess.perSecond(),
                 insertRate, "commands", 0.50, "raw INSERT");
+        row("commands in-process, projections paused (as on a command node of a scale-out)",
+                rate(withoutProjections.perSecond(), "commands"), "raw INSERT",
+                String.format("%.2f", withoutProjections.perSecond() / insertRate), "— (shows what the projections cost)",
+                "");
         ratioRow("commands over HTTP (" + options.threads + " clients, read-your-writes on)", http.perSecond(),
                 insertRate, "commands", 0.30, "raw INSERT");
         for (Measurements.Rebuild rebuild : rebuilds) {
