@@ -69,8 +69,7 @@ class BurdenQueries {
                     row.getLong("documents"), row.getLong("meetings"), tally.figures());
         });
 
-        List<StationFigures> stations = page.limit() != null && page.limit() == 0 ? List.of()
-                : stations(year, counts.visitCap(), page);
+        List<StationFigures> stations = page.isEmpty() ? List.of() : stations(year, counts.visitCap(), page);
         String nextStationAfter = null;
         if (page.limit() != null && stations.size() > page.limit()) {
             stations = stations.subList(0, page.limit());

@@ -16,6 +16,11 @@ record StationPage(String after, Integer limit, String station) {
         return new StationPage(after, QueryParameters.limit("stationLimit", limit, MAX_LIMIT), null);
     }
 
+    /** A page of no stations: what a department's dashboard lists. */
+    boolean isEmpty() {
+        return limit != null && limit == 0;
+    }
+
     /**
      * No more than {@link BurdenView#visibleTo} would leave the caller, so that a station's or a department's
      * dashboard does not load every station's row to throw it away: a station its own row, a department none.

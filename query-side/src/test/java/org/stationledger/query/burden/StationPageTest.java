@@ -28,7 +28,8 @@ class StationPageTest {
     void aStationLoadsOnlyItsOwnRowAndADepartmentNone() {
         StationPage page = StationPage.of(null, 100);
         assertThat(page.visibleTo(Actor.station("zjl", "SY-SH-ZJL"))).isEqualTo(new StationPage(null, 100, "SY-SH-ZJL"));
-        assertThat(page.visibleTo(Actor.department("crim", "CRIMINAL-INVESTIGATION")).limit()).isZero();
+        assertThat(page.visibleTo(Actor.department("crim", "CRIMINAL-INVESTIGATION")).isEmpty()).isTrue();
+        assertThat(page.isEmpty()).isFalse();
         assertThat(page.visibleTo(Actor.auditor("audit"))).isEqualTo(page);
     }
 }
