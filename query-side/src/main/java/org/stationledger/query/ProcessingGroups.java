@@ -15,7 +15,7 @@ public final class ProcessingGroups {
     public static final String RATINGS = "ratings";
     /** The filter columns of the audit trail. */
     public static final String AUDIT_INDEX = "audit-index";
-    /** Baselines, documents, meetings, visits and requests: the burden dashboard. */
+    /** Baselines, documents, meetings, visits and requests, and their counts: the burden dashboard. */
     public static final String BURDEN = "burden";
     /** Every publication of a statistics report. */
     public static final String REPORT_PUBLICATIONS = "report-publications";
@@ -34,7 +34,9 @@ public final class ProcessingGroups {
                     "read_rating_final", "read_rating_revision"),
             AUDIT_INDEX, List.of("read_audit_index"),
             BURDEN, List.of("read_burden_department", "read_burden_station", "read_burden_baseline",
-                    "read_burden_demand", "read_burden_cycle", "read_burden_visit", "read_burden_request"),
+                    "read_burden_demand", "read_burden_cycle", "read_burden_visit", "read_burden_request",
+                    "read_burden_year_count", "read_burden_department_count", "read_burden_department_requests",
+                    "read_burden_station_count"),
             REPORT_PUBLICATIONS, List.of("read_report_publication"));
 
     private ProcessingGroups() {

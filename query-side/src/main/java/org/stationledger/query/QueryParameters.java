@@ -23,11 +23,13 @@ public final class QueryParameters {
 
     /** A page size between 1 and {@code max}; {@code defaultLimit} when absent. */
     public static int limit(Integer requested, int defaultLimit, int max) {
-        if (requested == null) {
-            return defaultLimit;
-        }
-        if (requested < 1 || requested > max) {
-            throw Problems.invalidRequest("limit must be between 1 and " + max + ".");
+        return requested == null ? defaultLimit : limit("limit", requested, max);
+    }
+
+    /** The page size of parameter {@code name}, between 1 and {@code max}; null when absent. */
+    public static Integer limit(String name, Integer requested, int max) {
+        if (requested != null && (requested < 1 || requested > max)) {
+            throw Problems.invalidRequest(name + " must be between 1 and " + max + ".");
         }
         return requested;
     }

@@ -21,6 +21,13 @@ class QueryParametersTest {
     }
 
     @Test
+    void aNamedLimitIsAbsentUnlessGivenAndNamesItselfWhenOutOfRange() {
+        assertThat(QueryParameters.limit("stationLimit", null, 1000)).isNull();
+        assertThat(QueryParameters.limit("stationLimit", 1000, 1000)).isEqualTo(1000);
+        assertThatThrownBy(() -> QueryParameters.limit("stationLimit", 0, 1000)).hasMessageContaining("stationLimit");
+    }
+
+    @Test
     void offsetDefaultsToZeroAndIsNeverNegative() {
         assertThat(QueryParameters.offset(null)).isZero();
         assertThat(QueryParameters.offset(40)).isEqualTo(40);

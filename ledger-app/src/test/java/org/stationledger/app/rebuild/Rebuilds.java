@@ -10,7 +10,7 @@ import java.util.Map;
 import org.stationledger.app.Api;
 
 /** Following a rebuild over HTTP, and what the read side answers around it. */
-final class Rebuilds {
+public final class Rebuilds {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -18,7 +18,7 @@ final class Rebuilds {
     }
 
     /** Polls the rebuild's progress until it has completed or failed. */
-    static JsonNode awaitFinished(Api coord, String projection) throws InterruptedException {
+    public static JsonNode awaitFinished(Api coord, String projection) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             JsonNode progress = coord.get("/api/admin/projections/" + projection + "/rebuild").body();

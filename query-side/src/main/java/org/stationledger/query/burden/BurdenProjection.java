@@ -1,9 +1,12 @@
 package org.stationledger.query.burden;
 
+import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,23 +26,29 @@ import org.stationledger.events.station.DepartmentRegistered;
 import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationDetailsChanged;
 import org.stationledger.events.station.StationRegistered;
+import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.EventPositions;
-import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
 
 /**
- * The burden read model: the facts the dashboard counts. Every statement sets state from the event (an upsert, or
- * an update to what the event says), so a redelivered event changes nothing. Sequenced per station, so the events
- * of one inspection, one visit and one station arrive in order.
+ * The burden read model: the facts the dashboard needs (stations, departments, baselines, visit caps, requests,
+ * visits, documents and meetings) and its counts, kept as the events arrive so that a read counts nothing over the
+ * year. Requests, visits and demands are changed in a {@link BurdenBatch} per processor batch and written, with
+ * their counts, just before the batch commits; outside a batch (a shadow rebuild) each event is written at once.
+ * Sequenced per station, so the events of one inspection, one visit and one station arrive in order.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.BURDEN)
 class BurdenProjection {
 
+    private static final String BATCH = BurdenProjection.class.getName() + ".batch";
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final BurdenTables tables;
 
     BurdenProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.tables = new BurdenTables(jdbc);
     }
 
     @EventHandler
@@ -50,29 +59,32 @@ class BurdenProjection {
                 """, new MapSqlParameterSource("departmentId", event.departmentId()).addValue("name", event.name()));
     }
 
+    /** Held back until the batch commits (a national registry is 54,000 of them); its position is its own. */
     @EventHandler
     void on(StationRegistered event, EventMessage<?> message) {
-        jdbc.update("""
+        BatchedWrites.write(jdbc, """
                 INSERT INTO read_burden_station (station_id, name, registered_position)
-                VALUES (:stationId, :name, :position)
+                VALUES (:stationId, :name, %s)
                 ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name,
                     registered_position = EXCLUDED.registered_position, decommissioned_position = NULL
-                """, new MapSqlParameterSource("stationId", event.stationId())
+                """.formatted(EventPositions.GLOBAL_INDEX_OF_EVENT), new MapSqlParameterSource("stationId", event.stationId())
                 .addValue("name", event.name())
-                .addValue("position", EventPositions.globalIndexOf(jdbc, message)));
+                .addValue("eventId", message.getIdentifier()));
     }
 
     @EventHandler
     void on(StationDetailsChanged event) {
+        BatchedWrites.flush();
         jdbc.update("UPDATE read_burden_station SET name = :name WHERE station_id = :stationId",
                 new MapSqlParameterSource("stationId", event.stationId()).addValue("name", event.name()));
     }
 
     @EventHandler
     void on(StationDecommissioned event, EventMessage<?> message) {
-        jdbc.update("UPDATE read_burden_station SET decommissioned_position = :position WHERE station_id = :stationId",
-                new MapSqlParameterSource("stationId", event.stationId())
-                        .addValue("position", EventPositions.globalIndexOf(jdbc, message)));
+        BatchedWrites.flush();
+        jdbc.update("UPDATE read_burden_station SET decommissioned_position = %s WHERE station_id = :stationId"
+                        .formatted(EventPositions.GLOBAL_INDEX_OF_EVENT),
+                new MapSqlParameterSource("stationId", event.stationId()).addValue("eventId", message.getIdentifier()));
     }
 
     @EventHandler
@@ -89,23 +101,9 @@ class BurdenProjection {
     /** Documents and meetings alike. */
     @EventHandler
     void on(StationDemand event, EventMessage<?> message) {
-        jdbc.update("""
-                INSERT INTO read_burden_demand (kind, demand_id, year, department_id, issued_on, all_stations,
-                                                station_ids, position)
-                VALUES (:kind, :demandId, :year, :departmentId, :date, :allStations, CAST(:stationIds AS TEXT[]),
-                        :position)
-                ON CONFLICT (kind, demand_id) DO UPDATE SET
-                    year = EXCLUDED.year, department_id = EXCLUDED.department_id, issued_on = EXCLUDED.issued_on,
-                    all_stations = EXCLUDED.all_stations, station_ids = EXCLUDED.station_ids,
-                    position = EXCLUDED.position
-                """, new MapSqlParameterSource("kind", DemandKind.of(event).name())
-                .addValue("demandId", event.demandId())
-                .addValue("year", event.year())
-                .addValue("departmentId", event.departmentId())
-                .addValue("date", event.date())
-                .addValue("allStations", event.allStations())
-                .addValue("stationIds", JdbcValues.textArray(event.stationIds()))
-                .addValue("position", EventPositions.globalIndexOf(jdbc, message)));
+        DemandFact.Key key = new DemandFact.Key(DemandKind.of(event), event.demandId());
+        batch(batch -> batch.demands.set(key, new DemandFact(key, event.year(), event.departmentId(), event.date(),
+                event.allStations(), event.stationIds(), message.getIdentifier())));
     }
 
     @EventHandler
@@ -118,41 +116,31 @@ class BurdenProjection {
 
     @EventHandler
     void on(JointVisitScheduled event) {
-        jdbc.update("""
-                INSERT INTO read_burden_visit (visit_id, year, station_id, department_ids)
-                VALUES (:visitId, :year, :stationId, CAST(:departmentIds AS TEXT[]))
-                ON CONFLICT (visit_id) DO UPDATE SET
-                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_ids = EXCLUDED.department_ids
-                """, new MapSqlParameterSource("visitId", event.visitId())
-                .addValue("year", event.year())
-                .addValue("stationId", event.stationId())
-                .addValue("departmentIds", JdbcValues.textArray(event.departmentIds())));
+        batch(batch -> batch.visits.set(event.visitId(),
+                new VisitFact(event.visitId(), event.year(), event.stationId(), event.departmentIds())));
     }
 
     @EventHandler
     void on(JointVisitJoined event) {
-        jdbc.update("""
-                UPDATE read_burden_visit SET department_ids = array_append(department_ids, CAST(:departmentId AS TEXT))
-                WHERE visit_id = :visitId AND NOT (CAST(:departmentId AS TEXT) = ANY (department_ids))
-                """, new MapSqlParameterSource("visitId", event.visitId()).addValue("departmentId", event.departmentId()));
+        batch(batch -> batch.visits.change(event.visitId(), visit -> visit.joinedBy(event.departmentId())));
     }
 
     @EventHandler
     void on(InspectionAuthorised event) {
-        request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), RequestStatus.AUTHORISED,
-                null, null);
+        request(new RequestFact(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
+                RequestStatus.AUTHORISED, null, null));
     }
 
     @EventHandler
     void on(InspectionBlocked event) {
-        request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), RequestStatus.BLOCKED,
-                event.reasonCode(), null);
+        request(new RequestFact(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
+                RequestStatus.BLOCKED, event.reasonCode(), null));
     }
 
     @EventHandler
     void on(ExceptionRequested event) {
-        request(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
-                RequestStatus.PENDING_EXCEPTION, null, event.category().name());
+        request(new RequestFact(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
+                RequestStatus.PENDING_EXCEPTION, null, event.category()));
     }
 
     @EventHandler
@@ -167,37 +155,32 @@ class BurdenProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"read_burden_request", "read_burden_visit", "read_burden_cycle",
-                "read_burden_demand", "read_burden_baseline", "read_burden_station", "read_burden_department"}) {
+        for (String table : ProcessingGroups.TABLES.get(ProcessingGroups.BURDEN)) {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
     }
 
-    private void request(String inspectionId, int year, String stationId, String departmentId, RequestStatus status,
-                         BlockReason reason, String exceptionCategory) {
-        jdbc.update("""
-                INSERT INTO read_burden_request (inspection_id, year, station_id, department_id, status, reason_code,
-                                                 exception_category)
-                VALUES (:inspectionId, :year, :stationId, :departmentId, :status, :reasonCode, :exceptionCategory)
-                ON CONFLICT (inspection_id) DO UPDATE SET
-                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
-                    status = EXCLUDED.status, reason_code = EXCLUDED.reason_code,
-                    exception_category = EXCLUDED.exception_category
-                """, new MapSqlParameterSource("inspectionId", inspectionId)
-                .addValue("year", year)
-                .addValue("stationId", stationId)
-                .addValue("departmentId", departmentId)
-                .addValue("status", status.name())
-                .addValue("reasonCode", reason == null ? null : reason.name())
-                .addValue("exceptionCategory", exceptionCategory));
+    private void request(RequestFact request) {
+        batch(batch -> batch.requests.set(request.inspectionId(), request));
     }
 
     private void decide(String inspectionId, RequestStatus status, BlockReason reason) {
-        jdbc.update("""
-                UPDATE read_burden_request SET status = :status, reason_code = :reasonCode
-                WHERE inspection_id = :inspectionId
-                """, new MapSqlParameterSource("inspectionId", inspectionId)
-                .addValue("status", status.name())
-                .addValue("reasonCode", reason == null ? null : reason.name()));
+        batch(batch -> batch.requests.change(inspectionId, request -> request.decided(status, reason)));
+    }
+
+    /** Records the event's change in the processor's batch, or writes it at once outside one. */
+    private void batch(Consumer<BurdenBatch> change) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            BurdenBatch alone = new BurdenBatch();
+            change.accept(alone);
+            alone.write(tables);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        change.accept(unitOfWork.getOrComputeResource(BATCH, key -> {
+            BurdenBatch batch = new BurdenBatch();
+            unitOfWork.onPrepareCommit(committing -> batch.write(tables));
+            return batch;
+        }));
     }
 }

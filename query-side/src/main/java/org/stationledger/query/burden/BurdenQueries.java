@@ -1,6 +1,8 @@
 package org.stationledger.query.burden;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,10 @@ import org.stationledger.events.inspection.ExceptionCategory;
 import org.stationledger.query.JdbcValues;
 
 /**
- * Counts the burden read model into a {@link BurdenView}, departments and stations in the byte order of their ids
- * (as the reports order them), whatever the database's collation.
+ * Reads the burden read model's counts into a {@link BurdenView}: a handful of rows for the year and its departments,
+ * and one for each station of the page, whatever the number of requests, visits and demands behind them.
+ * Departments and stations are in the byte order of their ids (as the reports order them), whatever the database's
+ * collation.
  */
 @Repository
 class BurdenQueries {
@@ -29,95 +33,91 @@ class BurdenQueries {
 
     /** Read in one snapshot, so the counts agree with each other even while the projection writes. */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    BurdenView view(int year, LocalDate asOf) {
+    BurdenView view(int year, LocalDate asOf, StationPage page) {
         var inYear = new MapSqlParameterSource("year", year);
-        Integer visitCap = jdbc.queryForList("SELECT visit_cap FROM read_burden_cycle WHERE year = :year", inYear,
-                Integer.class).stream().findFirst().orElse(null);
+        YearCounts counts = jdbc.queryForObject("""
+                SELECT c.visit_cap, y.visits, y.joint_visits
+                FROM (VALUES (CAST(:year AS INT))) AS v (year)
+                LEFT JOIN read_burden_cycle c ON c.year = v.year
+                LEFT JOIN read_burden_year_count y ON y.year = v.year
+                """, inYear, (row, index) -> new YearCounts(row.getObject("visit_cap", Integer.class),
+                row.getLong("visits"), row.getLong("joint_visits")));
 
         Map<String, InspectionTally> byDepartment = new HashMap<>();
-        Map<String, InspectionTally> byStation = new HashMap<>();
         jdbc.query("""
-                SELECT department_id, station_id, status, reason_code, exception_category, count(*) AS requests
-                FROM read_burden_request WHERE year = :year
-                GROUP BY department_id, station_id, status, reason_code, exception_category
+                SELECT department_id, status, NULLIF(reason_code, '') AS reason_code,
+                       NULLIF(exception_category, '') AS exception_category, requests
+                FROM read_burden_department_requests WHERE year = :year
                 """, inYear, row -> {
-            RequestStatus status = JdbcValues.constant(row, "status", RequestStatus.class);
-            BlockReason reason = JdbcValues.constant(row, "reason_code", BlockReason.class);
-            ExceptionCategory category = JdbcValues.constant(row, "exception_category", ExceptionCategory.class);
-            long requests = row.getLong("requests");
-            tally(byDepartment, row.getString("department_id")).add(status, reason, category, requests);
-            tally(byStation, row.getString("station_id")).add(status, reason, category, requests);
+            tally(byDepartment, row.getString("department_id")).add(
+                    JdbcValues.constant(row, "status", RequestStatus.class),
+                    JdbcValues.constant(row, "reason_code", BlockReason.class),
+                    JdbcValues.constant(row, "exception_category", ExceptionCategory.class), row.getLong("requests"));
         });
-        jdbc.query("""
-                SELECT department_id, count(*) AS visits
-                FROM read_burden_visit CROSS JOIN unnest(department_ids) AS department_id
-                WHERE year = :year AND cardinality(department_ids) > 1
-                GROUP BY department_id
-                """, inYear, row -> {
-            tally(byDepartment, row.getString("department_id")).addJointVisits(row.getLong("visits"));
-        });
-        Map<String, Long> visits = counts("""
-                SELECT station_id AS id, count(*) AS n FROM read_burden_visit WHERE year = :year GROUP BY station_id
-                """, inYear);
-        long jointVisits = jdbc.queryForObject(
-                "SELECT count(*) FROM read_burden_visit WHERE year = :year AND cardinality(department_ids) > 1",
-                inYear, Long.class);
-        Map<String, Long> byIssuer = counts("""
-                SELECT department_id || '/' || kind AS id, count(*) AS n FROM read_burden_demand WHERE year = :year
-                GROUP BY department_id, kind
-                """, inYear);
-        Map<String, Long> addressed = counts("""
-                SELECT station_id || '/' || kind AS id, sum(n) AS n FROM (
-                    SELECT station_id, kind, count(*) AS n
-                    FROM read_burden_demand CROSS JOIN unnest(station_ids) AS station_id
-                    WHERE year = :year GROUP BY station_id, kind
-                    UNION ALL
-                    SELECT s.station_id, d.kind, count(*) AS n
-                    FROM read_burden_station s
-                    JOIN read_burden_demand d ON d.year = :year AND d.all_stations
-                        AND d.position > s.registered_position
-                        AND (s.decommissioned_position IS NULL OR d.position < s.decommissioned_position)
-                    GROUP BY s.station_id, d.kind) AS reached
-                GROUP BY station_id, kind
-                """, inYear);
-
         List<DepartmentFigures> departments = jdbc.query("""
-                SELECT d.department_id, d.name, CAST(b.documents AS BIGINT) AS documents, CAST(b.meetings AS BIGINT) AS meetings
-                FROM read_burden_department d LEFT JOIN read_burden_baseline b ON b.department_id = d.department_id
+                SELECT d.department_id, d.name, CAST(b.documents AS BIGINT) AS baseline_documents,
+                       CAST(b.meetings AS BIGINT) AS baseline_meetings, c.documents, c.meetings, c.joint_visits
+                FROM read_burden_department d
+                LEFT JOIN read_burden_baseline b ON b.department_id = d.department_id
+                LEFT JOIN read_burden_department_count c ON c.year = :year AND c.department_id = d.department_id
                 ORDER BY d.department_id COLLATE "C"
-                """, (row, index) -> {
-            String departmentId = row.getString("department_id");
-            return new DepartmentFigures(departmentId, row.getString("name"), row.getObject("documents", Long.class),
-                    row.getObject("meetings", Long.class), byIssuer.getOrDefault(key(departmentId, DemandKind.DOCUMENT), 0L),
-                    byIssuer.getOrDefault(key(departmentId, DemandKind.MEETING), 0L),
-                    tally(byDepartment, departmentId).figures());
+                """, inYear, (row, index) -> {
+            InspectionTally tally = tally(byDepartment, row.getString("department_id"));
+            tally.addJointVisits(row.getLong("joint_visits"));
+            return new DepartmentFigures(row.getString("department_id"), row.getString("name"),
+                    row.getObject("baseline_documents", Long.class), row.getObject("baseline_meetings", Long.class),
+                    row.getLong("documents"), row.getLong("meetings"), tally.figures());
         });
-        List<StationFigures> stations = jdbc.query(
-                "SELECT station_id, name FROM read_burden_station ORDER BY station_id COLLATE \"C\"", (row, index) -> {
-                    String stationId = row.getString("station_id");
-                    return StationFigures.of(stationId, row.getString("name"), visits.getOrDefault(stationId, 0L),
-                            visitCap, tally(byStation, stationId).figures(),
-                            addressed.getOrDefault(key(stationId, DemandKind.DOCUMENT), 0L),
-                            addressed.getOrDefault(key(stationId, DemandKind.MEETING), 0L));
+
+        List<StationFigures> stations = page.isEmpty() ? List.of() : stations(year, counts.visitCap(), page);
+        String nextStationAfter = null;
+        if (page.limit() != null && stations.size() > page.limit()) {
+            stations = stations.subList(0, page.limit());
+            nextStationAfter = stations.get(stations.size() - 1).stationId();
+        }
+        return BurdenView.of(year, asOf, counts.visitCap(), departments, stations, counts.visits(),
+                counts.jointVisits(), nextStationAfter);
+    }
+
+    private record YearCounts(Integer visitCap, long visits, long jointVisits) {
+    }
+
+    /** The page's stations, and one more if there is one (so the caller knows another page follows). */
+    private List<StationFigures> stations(int year, Integer visitCap, StationPage page) {
+        Map<DemandKind, List<Long>> positions = new EnumMap<>(DemandKind.class);
+        for (DemandKind kind : DemandKind.values()) {
+            positions.put(kind, new ArrayList<>());
+        }
+        jdbc.query("SELECT kind, position FROM read_burden_demand WHERE year = :year AND all_stations",
+                new MapSqlParameterSource("year", year), row -> {
+                    positions.get(JdbcValues.constant(row, "kind", DemandKind.class)).add(row.getLong("position"));
                 });
-        long allVisits = visits.values().stream().mapToLong(Long::longValue).sum();
-        return BurdenView.of(year, asOf, visitCap, departments, stations, allVisits, jointVisits);
+        EveryStationDemands documents = new EveryStationDemands(positions.get(DemandKind.DOCUMENT));
+        EveryStationDemands meetings = new EveryStationDemands(positions.get(DemandKind.MEETING));
+        return jdbc.query("""
+                SELECT s.station_id, s.name, s.registered_position, s.decommissioned_position, c.visits, c.documents,
+                       c.meetings, c.requests, c.authorised, c.blocked, c.pending_exceptions
+                FROM read_burden_station s
+                LEFT JOIN read_burden_station_count c ON c.year = :year AND c.station_id = s.station_id
+                WHERE s.station_id COLLATE "C" > :after %s
+                ORDER BY s.station_id COLLATE "C"
+                LIMIT CAST(:rows AS BIGINT)
+                """.formatted(page.station() == null ? "" : "AND s.station_id = :station"),
+                new MapSqlParameterSource("year", year)
+                        .addValue("after", page.after() == null ? "" : page.after())
+                        .addValue("station", page.station())
+                        .addValue("rows", page.limit() == null ? null : page.limit() + 1L), (row, index) -> {
+                    long registered = row.getLong("registered_position");
+                    Long decommissioned = row.getObject("decommissioned_position", Long.class);
+                    return new StationFigures(row.getString("station_id"), row.getString("name"),
+                            row.getLong("visits"), visitCap, row.getLong("requests"), row.getLong("authorised"),
+                            row.getLong("blocked"), row.getLong("pending_exceptions"),
+                            row.getLong("documents") + documents.reaching(registered, decommissioned),
+                            row.getLong("meetings") + meetings.reaching(registered, decommissioned));
+                });
     }
 
     private static InspectionTally tally(Map<String, InspectionTally> tallies, String id) {
         return tallies.computeIfAbsent(id, ignored -> new InspectionTally());
-    }
-
-    private static String key(String id, DemandKind kind) {
-        return id + "/" + kind.name();
-    }
-
-    /** An "id, n" query as a map. */
-    private Map<String, Long> counts(String sql, MapSqlParameterSource parameters) {
-        Map<String, Long> counts = new HashMap<>();
-        jdbc.query(sql, parameters, row -> {
-            counts.put(row.getString("id"), row.getLong("n"));
-        });
-        return counts;
     }
 }

@@ -10,10 +10,12 @@ import org.stationledger.events.burden.BaselineRecorded;
 /**
  * The burden on stations in a year: each department's documents and meetings against its 2018 baseline and its
  * inspection requests; each station's visits, requests, documents and meetings; and the jurisdiction's totals with
- * the reduction against 2018. {@code asOf} is the day the statuses are judged on.
+ * the reduction against 2018. {@code asOf} is the day the statuses are judged on. {@code stations} may be one page
+ * of them; {@code nextStationAfter} then says where the next page starts (null after the last).
  */
 public record BurdenView(int year, LocalDate asOf, int baseYear, int targetPercent, Integer visitCap,
-                         List<DepartmentRow> departments, List<StationFigures> stations, Totals totals) {
+                         List<DepartmentRow> departments, List<StationFigures> stations, Totals totals,
+                         String nextStationAfter) {
 
     /** {@code status}: the worse of the two measures. */
     public record DepartmentRow(String departmentId, String name, Measure documents, Measure meetings,
@@ -29,7 +31,8 @@ public record BurdenView(int year, LocalDate asOf, int baseYear, int targetPerce
     }
 
     public static BurdenView of(int year, LocalDate asOf, Integer visitCap, List<DepartmentFigures> departments,
-                                List<StationFigures> stations, long visits, long jointVisits) {
+                                List<StationFigures> stations, long visits, long jointVisits,
+                                String nextStationAfter) {
         List<DepartmentRow> rows = departments.stream().map(department -> {
             Measure documents = BurdenPolicy.measure(department.documents(), department.baselineDocuments(), year, asOf);
             Measure meetings = BurdenPolicy.measure(department.meetings(), department.baselineMeetings(), year, asOf);
@@ -44,7 +47,7 @@ public record BurdenView(int year, LocalDate asOf, int baseYear, int targetPerce
                 InspectionFigures.sum(departments.stream().map(DepartmentFigures::inspections).toList(), jointVisits),
                 visits);
         return new BurdenView(year, asOf, BaselineRecorded.BASE_YEAR, BurdenPolicy.TARGET_PERCENT, visitCap, rows,
-                List.copyOf(stations), totals);
+                List.copyOf(stations), totals, nextStationAfter);
     }
 
     /** Null when no department has a baseline. */
@@ -65,9 +68,10 @@ public record BurdenView(int year, LocalDate asOf, int baseYear, int targetPerce
             case COORDINATOR, AUDITOR -> this;
             case DEPARTMENT -> new BurdenView(year, asOf, baseYear, targetPercent, visitCap,
                     departments.stream().filter(row -> row.departmentId().equals(caller.departmentId())).toList(),
-                    List.of(), totals);
+                    List.of(), totals, null);
             case STATION -> new BurdenView(year, asOf, baseYear, targetPercent, visitCap, List.of(),
-                    stations.stream().filter(row -> row.stationId().equals(caller.stationId())).toList(), totals);
+                    stations.stream().filter(row -> row.stationId().equals(caller.stationId())).toList(), totals,
+                    null);
         };
     }
 }

@@ -240,7 +240,8 @@ final class YearFacts {
                         tally(byStation, station.stationId()).figures(),
                         addressed(station, DemandKind.DOCUMENT, null), addressed(station, DemandKind.MEETING, null))
         ).toList();
-        return BurdenView.of(year, asOf, visitCap, departmentFigures, stationFigures, visits.size(), jointVisits);
+        return BurdenView.of(year, asOf, visitCap, departmentFigures, stationFigures, visits.size(), jointVisits,
+                null);
     }
 
     /**
