@@ -1,7 +1,11 @@
 package org.stationledger.query.rating;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,69 +17,92 @@ import java.util.function.Predicate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.rating.Grade;
 import org.stationledger.events.rating.RatingRules;
-import org.stationledger.events.rating.RevisionCause;
-import org.stationledger.query.JdbcValues;
 
 /**
  * Reads of the rating read model. The live rating is graded here, on read, with the one grading rule
  * ({@link RatingRules}) from the scheme and the findings that count.
+ *
+ * <p>A station's ratings are read with one statement that returns every part as JSON, parsed with Jackson into the
+ * records below (the JSON keys are their component names): one round trip whatever the number of years, and one
+ * snapshot (a statement's own), so the parts agree even while the projection writes. Each part is an uncorrelated
+ * subquery grouped by year, so PostgreSQL runs it once, not once per cycle, whatever number of cycles it expects.
+ * Table names stay unqualified: {@link RatingAsOf} runs these reads against temporary tables of the same names.
  */
 @Repository
 class RatingQueries {
 
+    /** Every part is narrowed to these years: one for a rating, all for the history. */
+    private static final String YEARS = "year BETWEEN :firstYear AND :lastYear";
+
+    /** The cycles of the years asked for, newest first. */
+    private static final String CYCLES = """
+            (SELECT json_agg(json_build_object('year', year, 'closed', closed, 'gradeBands', json_build_object(
+                        'level1', grade_level1, 'level2', grade_level2, 'level3', grade_level3,
+                        'level4', grade_level4))
+                    ORDER BY year DESC)
+             FROM read_rating_cycle WHERE %s)
+            """.formatted(YEARS);
+
+    /** Once the scheme is published, exactly its indicators; before, every one proposed. By year. */
+    private static final String SCHEMES = """
+            (SELECT json_object_agg(year, indicators) FROM (
+                SELECT year, json_agg(json_build_object('indicatorId', indicator_id, 'title', title,
+                            'departmentId', department_id, 'kind', kind, 'maxPoints', max_points)
+                        ORDER BY indicator_id) AS indicators
+                FROM read_rating_indicator JOIN read_rating_cycle USING (year)
+                WHERE (in_scheme OR NOT scheme_published) AND %s
+                GROUP BY year) scheme)
+            """.formatted(YEARS);
+
+    private static final String STATION_RATINGS = "SELECT json_build_object('stationName', name, 'cycles', " + CYCLES
+            + ", 'schemes', " + SCHEMES
+            + ", 'findings', " + stationRowsByYear("read_rating_finding", "TRUE", "recorded_at, finding_id", """
+                    'findingId', finding_id, 'inspectionId', inspection_id, 'indicatorId', indicator_id,
+                    'departmentId', department_id, 'deduction', deduction, 'originalDeduction', original_deduction,
+                    'note', note, 'evidenceRef', evidence_ref, 'observedAt', observed_at, 'recordedAt', recorded_at,
+                    'status', status, 'withdrawalReason', withdrawal_reason""")
+            // Only the authorised inspections stand behind a rating.
+            + ", 'inspections', " + stationRowsByYear("read_rating_inspection", "authorised",
+                    "inspection_date, inspection_id", """
+                    'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
+                    'kind', kind""")
+            + ", 'appeals', " + stationRowsByYear("read_rating_appeal", "TRUE", "filed_at, appeal_id", """
+                    'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
+                    'decisionReason', decision_reason, 'filedAt', filed_at, 'decidedAt', decided_at""")
+            + ", 'drafts', " + stationRowByYear("read_rating_draft", """
+                    'score', score, 'eligibleGrade', eligible_grade, 'veto', veto""")
+            + ", 'finals', " + stationRowByYear("read_rating_final", """
+                    'score', score, 'veto', veto, 'eligibleGrade', eligible_grade, 'grade', grade,
+                    'reason', reason, 'finalisedAt', finalised_at""")
+            + ", 'revisions', " + stationRowsByYear("read_rating_revision", "TRUE", "revision", """
+                    'revision', revision, 'cause', cause, 'appealId', appeal_id, 'score', score, 'veto', veto,
+                    'eligibleGrade', eligible_grade, 'grade', grade, 'reason', reason, 'revisedAt', revised_at""")
+            + ") FROM read_rating_station WHERE station_id = :stationId";
+
+    /** One year's cycle and scheme, to grade every station at once. */
+    private static final String CYCLE_AND_SCHEME = "SELECT json_build_object('cycles', " + CYCLES + ", 'schemes', "
+            + SCHEMES + ")";
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final ObjectReader rowsReader;
 
-    RatingQueries(NamedParameterJdbcTemplate jdbc) {
+    RatingQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.rowsReader = json.readerFor(Rows.class);
     }
 
-    /**
-     * The station's rating for the year; empty when the projection knows no such station or cycle. Read in one
-     * snapshot, so its parts agree even while the projection writes.
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /** The station's rating for the year; empty when the projection knows no such station or cycle. */
     Optional<RatingView> rating(String stationId, int year) {
-        return stationName(stationId).flatMap(name -> cycle(year).map(cycle -> {
-            var station = new MapSqlParameterSource("stationId", stationId).addValue("year", year);
-            return rating(stationId, name, cycle, new Parts(
-                    schemes(station, ONE_YEAR).getOrDefault(year, List.of()),
-                    findings(station, ONE_YEAR).getOrDefault(year, List.of()),
-                    inspections(station, ONE_YEAR).getOrDefault(year, List.of()),
-                    appeals(station, ONE_YEAR).getOrDefault(year, List.of()),
-                    drafts(station, ONE_YEAR).get(year), finals(station, ONE_YEAR).get(year),
-                    revisions(station, ONE_YEAR).getOrDefault(year, List.of())));
-        }));
+        return ratings(stationId, year, year).flatMap(ratings -> ratings.stream().findFirst());
     }
 
-    /**
-     * The station's rating for every year known, newest first; empty when the projection knows no such station. Each
-     * part is read once for all the years (seven statements whatever the number of years), then split by year.
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    /** The station's rating for every year known, newest first; empty when the projection knows no such station. */
     Optional<List<RatingView>> everyYear(String stationId) {
-        return stationName(stationId).map(name -> {
-            var station = new MapSqlParameterSource("stationId", stationId);
-            List<Cycle> cycles = jdbc.query("SELECT * FROM read_rating_cycle ORDER BY year DESC", Map.of(),
-                    (row, index) -> cycle(row));
-            Map<Integer, List<SchemeIndicator>> schemes = schemes(new MapSqlParameterSource(), "");
-            Map<Integer, List<RatingView.Finding>> findings = findings(station, "");
-            Map<Integer, List<RatingView.Inspection>> inspections = inspections(station, "");
-            Map<Integer, List<RatingView.Appeal>> appeals = appeals(station, "");
-            Map<Integer, RatingView.Draft> drafts = drafts(station, "");
-            Map<Integer, RatingView.Final> finals = finals(station, "");
-            Map<Integer, List<RatingView.Revision>> revisions = revisions(station, "");
-            return cycles.stream().map(cycle -> rating(stationId, name, cycle, new Parts(
-                    schemes.getOrDefault(cycle.year(), List.of()), findings.getOrDefault(cycle.year(), List.of()),
-                    inspections.getOrDefault(cycle.year(), List.of()), appeals.getOrDefault(cycle.year(), List.of()),
-                    drafts.get(cycle.year()), finals.get(cycle.year()),
-                    revisions.getOrDefault(cycle.year(), List.of())))).toList();
-        });
+        return ratings(stationId, Integer.MIN_VALUE, Integer.MAX_VALUE);
     }
 
     /**
@@ -83,9 +110,11 @@ class RatingQueries {
      * full marks. Empty when the cycle is unknown.
      */
     Map<String, RatingRules.Rating> currentRatings(int year) {
-        return cycle(year).map(cycle -> {
-            List<RatingRules.Indicator> scheme = schemes(new MapSqlParameterSource("year", year), ONE_YEAR)
-                    .getOrDefault(year, List.of()).stream().map(SchemeIndicator::rule).toList();
+        Rows rows = rows(CYCLE_AND_SCHEME, new MapSqlParameterSource("firstYear", year).addValue("lastYear", year))
+                .get(0);
+        return rows.cycles().stream().findFirst().map(cycle -> {
+            List<RatingRules.Indicator> scheme = rows.schemes().getOrDefault(year, List.of()).stream()
+                    .map(SchemeIndicator::rule).toList();
             Map<String, List<RatingRules.LiveFinding>> findings = new HashMap<>();
             jdbc.query("""
                     SELECT station_id, indicator_id, deduction FROM read_rating_finding
@@ -104,19 +133,31 @@ class RatingQueries {
         }).orElse(Map.of());
     }
 
-    /** What one year's rating is made of, as read from the tables. */
-    private record Parts(List<SchemeIndicator> scheme, List<RatingView.Finding> findings,
-                         List<RatingView.Inspection> inspections, List<RatingView.Appeal> appeals,
-                         RatingView.Draft draft, RatingView.Final finalRating, List<RatingView.Revision> revisions) {
+    private Optional<List<RatingView>> ratings(String stationId, int firstYear, int lastYear) {
+        return rows(STATION_RATINGS, new MapSqlParameterSource("stationId", stationId)
+                .addValue("firstYear", firstYear).addValue("lastYear", lastYear)).stream().findFirst()
+                .map(rows -> rows.cycles().stream().map(cycle -> rating(stationId, rows, cycle)).toList());
     }
 
-    private RatingView rating(String stationId, String stationName, Cycle cycle, Parts parts) {
-        List<SchemeIndicator> scheme = parts.scheme();
-        List<RatingView.Finding> findings = parts.findings();
-        List<RatingView.Inspection> inspections = parts.inspections();
-        List<RatingView.Appeal> appeals = parts.appeals();
-        RatingView.Final finalRating = parts.finalRating();
-        List<RatingView.Revision> revisions = parts.revisions();
+    private List<Rows> rows(String sql, MapSqlParameterSource parameters) {
+        return jdbc.query(sql, parameters, (row, index) -> {
+            try {
+                // The column's UTF-8 text as sent: no String to decode first, a third less garbage per request.
+                return rowsReader.readValue(row.getBytes(1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private RatingView rating(String stationId, Rows rows, Cycle cycle) {
+        int year = cycle.year();
+        List<SchemeIndicator> scheme = rows.schemes().getOrDefault(year, List.of());
+        List<RatingView.Finding> findings = rows.findings().getOrDefault(year, List.of());
+        List<RatingView.Inspection> inspections = rows.inspections().getOrDefault(year, List.of());
+        List<RatingView.Appeal> appeals = rows.appeals().getOrDefault(year, List.of());
+        RatingView.Final finalRating = rows.finals().get(year);
+        List<RatingView.Revision> revisions = rows.revisions().getOrDefault(year, List.of());
 
         RatingRules.Rating live = RatingRules.rate(scheme.stream().map(SchemeIndicator::rule).toList(),
                 findings.stream().filter(RatingView.Finding::counts).map(RatingView.Finding::live).toList(),
@@ -132,119 +173,46 @@ class RatingQueries {
         Grade officialGrade = !revisions.isEmpty()
                 ? revisions.get(revisions.size() - 1).grade()
                 : finalRating == null ? null : finalRating.grade();
-        return new RatingView(stationId, stationName, cycle.year(),
+        return new RatingView(stationId, rows.stationName(), year,
                 RatingStatus.of(!cycle.closed(), appealPending, finalRating != null, revisions.size()),
-                live.score(), live.eligibleGrade(), live.veto(), officialGrade, parts.draft(), finalRating,
+                live.score(), live.eligibleGrade(), live.veto(), officialGrade, rows.drafts().get(year), finalRating,
                 revisions, indicators, RatingView.Department.of(indicators), findings, inspections,
                 indicators.stream().filter(Predicate.not(RatingView.Indicator::inspected))
                         .map(RatingView.Indicator::indicatorId).toList(),
                 appeals);
     }
 
-    private Optional<String> stationName(String stationId) {
-        return jdbc.queryForList("SELECT name FROM read_rating_station WHERE station_id = :stationId",
-                Map.of("stationId", stationId), String.class).stream().findFirst();
+    /** The station's rows of {@code table} that meet {@code condition}, as JSON objects by year in {@code order}. */
+    private static String stationRowsByYear(String table, String condition, String order, String fields) {
+        return """
+                (SELECT json_object_agg(year, objects) FROM (
+                    SELECT year, json_agg(json_build_object(%s) ORDER BY %s) AS objects
+                    FROM %s WHERE station_id = :stationId AND %s AND %s
+                    GROUP BY year) part)
+                """.formatted(fields, order, table, YEARS, condition);
     }
 
-    private Optional<Cycle> cycle(int year) {
-        return jdbc.query("SELECT * FROM read_rating_cycle WHERE year = :year", Map.of("year", year),
-                (row, index) -> cycle(row)).stream().findFirst();
+    /** The station's row of {@code table} (its key includes the year), as a JSON object by year. */
+    private static String stationRowByYear(String table, String fields) {
+        return """
+                (SELECT json_object_agg(year, json_build_object(%s))
+                 FROM %s WHERE station_id = :stationId AND %s)
+                """.formatted(fields, table, YEARS);
     }
 
-    private static Cycle cycle(ResultSet row) throws SQLException {
-        return new Cycle(row.getInt("year"), row.getBoolean("closed"),
-                new GradeBands(row.getDouble("grade_level1"), row.getDouble("grade_level2"),
-                        row.getDouble("grade_level3"), row.getDouble("grade_level4")));
-    }
-
-    /** The condition that restricts a read to {@code :year}; without it, a read covers every year. */
-    private static final String ONE_YEAR = "AND year = :year";
-
-    /** Once the scheme is published, exactly its indicators; before, every one proposed. By year. */
-    private Map<Integer, List<SchemeIndicator>> schemes(MapSqlParameterSource parameters, String yearCondition) {
-        return byYear(jdbc.query("""
-                SELECT i.year, i.indicator_id, i.title, i.department_id, i.max_points, i.kind
-                FROM read_rating_indicator i JOIN read_rating_cycle c ON c.year = i.year
-                WHERE (i.in_scheme OR NOT c.scheme_published) %s
-                ORDER BY i.indicator_id
-                """.formatted(yearCondition.isEmpty() ? "" : "AND i.year = :year"), parameters, (row, index) ->
-                Map.entry(row.getInt("year"), new SchemeIndicator(row.getString("indicator_id"), row.getString("title"),
-                        row.getString("department_id"), JdbcValues.constant(row, "kind", IndicatorKind.class),
-                        row.getInt("max_points")))));
-    }
-
-    private Map<Integer, List<RatingView.Finding>> findings(MapSqlParameterSource station, String yearCondition) {
-        return byYear(jdbc.query("""
-                SELECT * FROM read_rating_finding WHERE station_id = :stationId %s
-                ORDER BY recorded_at, finding_id
-                """.formatted(yearCondition), station, (row, index) -> Map.entry(row.getInt("year"),
-                new RatingView.Finding(row.getString("finding_id"), row.getString("inspection_id"),
-                        row.getString("indicator_id"), row.getString("department_id"),
-                        row.getBigDecimal("deduction"), row.getBigDecimal("original_deduction"), row.getString("note"),
-                        row.getString("evidence_ref"), JdbcValues.instant(row, "observed_at"),
-                        JdbcValues.instant(row, "recorded_at"),
-                        JdbcValues.constant(row, "status", FindingStatus.class), row.getString("withdrawal_reason")))));
-    }
-
-    private Map<Integer, List<RatingView.Inspection>> inspections(MapSqlParameterSource station, String yearCondition) {
-        return byYear(jdbc.query("""
-                SELECT year, inspection_id, department_id, inspection_date, kind FROM read_rating_inspection
-                WHERE station_id = :stationId %s AND authorised
-                ORDER BY inspection_date, inspection_id
-                """.formatted(yearCondition), station, (row, index) -> Map.entry(row.getInt("year"),
-                new RatingView.Inspection(row.getString("inspection_id"), row.getString("department_id"),
-                        JdbcValues.date(row, "inspection_date"),
-                        JdbcValues.constant(row, "kind", InspectionKind.class)))));
-    }
-
-    private Map<Integer, List<RatingView.Appeal>> appeals(MapSqlParameterSource station, String yearCondition) {
-        return byYear(jdbc.query("""
-                SELECT * FROM read_rating_appeal WHERE station_id = :stationId %s
-                ORDER BY filed_at, appeal_id
-                """.formatted(yearCondition), station, (row, index) -> Map.entry(row.getInt("year"),
-                new RatingView.Appeal(row.getString("appeal_id"), row.getString("grounds"),
-                        JdbcValues.strings(row, "finding_ids"), JdbcValues.constant(row, "status", AppealStatus.class),
-                        row.getString("decision_reason"), JdbcValues.instant(row, "filed_at"),
-                        JdbcValues.instant(row, "decided_at")))));
-    }
-
-    private Map<Integer, RatingView.Draft> drafts(MapSqlParameterSource station, String yearCondition) {
-        return oneByYear(jdbc.query("SELECT * FROM read_rating_draft WHERE station_id = :stationId " + yearCondition,
-                station, (row, index) -> Map.entry(row.getInt("year"), new RatingView.Draft(row.getBigDecimal("score"),
-                        JdbcValues.constant(row, "eligible_grade", Grade.class), row.getBoolean("veto")))));
-    }
-
-    private Map<Integer, RatingView.Final> finals(MapSqlParameterSource station, String yearCondition) {
-        return oneByYear(jdbc.query("SELECT * FROM read_rating_final WHERE station_id = :stationId " + yearCondition,
-                station, (row, index) -> Map.entry(row.getInt("year"), new RatingView.Final(row.getBigDecimal("score"),
-                        row.getBoolean("veto"), JdbcValues.constant(row, "eligible_grade", Grade.class),
-                        JdbcValues.constant(row, "grade", Grade.class), row.getString("reason"),
-                        JdbcValues.instant(row, "finalised_at")))));
-    }
-
-    private Map<Integer, List<RatingView.Revision>> revisions(MapSqlParameterSource station, String yearCondition) {
-        return byYear(jdbc.query("""
-                SELECT * FROM read_rating_revision WHERE station_id = :stationId %s ORDER BY revision
-                """.formatted(yearCondition), station, (row, index) -> Map.entry(row.getInt("year"),
-                new RatingView.Revision(row.getInt("revision"), JdbcValues.constant(row, "cause", RevisionCause.class),
-                        row.getString("appeal_id"), row.getBigDecimal("score"), row.getBoolean("veto"),
-                        JdbcValues.constant(row, "eligible_grade", Grade.class),
-                        JdbcValues.constant(row, "grade", Grade.class), row.getString("reason"),
-                        JdbcValues.instant(row, "revised_at")))));
-    }
-
-    /** Rows grouped by year, each year's rows in the order read. */
-    private static <T> Map<Integer, List<T>> byYear(List<Map.Entry<Integer, T>> rows) {
-        Map<Integer, List<T>> byYear = new HashMap<>();
-        rows.forEach(row -> byYear.computeIfAbsent(row.getKey(), year -> new ArrayList<>()).add(row.getValue()));
-        return byYear;
-    }
-
-    /** At most one row per year (the table's key includes the year). */
-    private static <T> Map<Integer, T> oneByYear(List<Map.Entry<Integer, T>> rows) {
-        Map<Integer, T> byYear = new HashMap<>();
-        rows.forEach(row -> byYear.putIfAbsent(row.getKey(), row.getValue()));
-        return byYear;
+    /**
+     * What {@link #STATION_RATINGS} returns: the station's name, the cycles newest first, and each part by year. A
+     * part without rows is SQL NULL (an aggregate of nothing), read as empty.
+     */
+    private record Rows(String stationName,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) List<Cycle> cycles,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<SchemeIndicator>> schemes,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Finding>> findings,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Inspection>> inspections,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Appeal>> appeals,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, RatingView.Draft> drafts,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, RatingView.Final> finals,
+                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Revision>> revisions) {
     }
 
     private record Cycle(int year, boolean closed, GradeBands gradeBands) {
