@@ -52,14 +52,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
     }
 
-    /** Retry-After marks the answer as "nothing decided": an Idempotency-Key does not keep it (IdempotencyFilter). */
     @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-modification",
-                        "Someone else changed this record at the same moment; nothing was written. Retry the request."));
+        return retryLater(HttpStatus.CONFLICT, "concurrent-modification",
+                "Someone else changed this record at the same moment; nothing was written. Retry the request.");
     }
 
     /**
@@ -69,10 +66,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
     ResponseEntity<ProblemDetail> unavailable(RuntimeException e) {
         log.warn("No database connection: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The ledger is too busy or cannot reach its database; nothing was written. Retry the request.");
+    }
+
+    /** Retry-After marks the answer as "nothing decided": an Idempotency-Key does not keep it (IdempotencyFilter). */
+    private static ResponseEntity<ProblemDetail> retryLater(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).header(HttpHeaders.RETRY_AFTER, "1")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
-                        "The ledger is too busy or cannot reach its database; nothing was written. Retry the request."));
+                .body(ProblemResponses.problem(status, code, detail));
     }
 
     @ExceptionHandler(Exception.class)
