@@ -49,6 +49,40 @@ import org.stationledger.query.ProcessingGroups;
 @ProcessingGroup(ProcessingGroups.RATINGS)
 class RatingProjection {
 
+    /** A finding as recorded; recording it again (a replay) also clears a withdrawal. */
+    private static final BatchedWrites.Rows FINDINGS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_finding (finding_id, year, station_id, inspection_id, department_id, indicator_id,
+                                             deduction, original_deduction, note, evidence_ref, observed_at,
+                                             recorded_at, status)
+            SELECT f.finding_id, f.year, f.station_id, f.inspection_id, f.department_id, f.indicator_id, f.deduction,
+                   f.deduction, f.note, f.evidence_ref, f.observed_at, f.recorded_at, f.status
+            FROM unnest(CAST(:findingId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
+                        CAST(:inspectionId AS TEXT[]), CAST(:departmentId AS TEXT[]), CAST(:indicatorId AS TEXT[]),
+                        CAST(:deduction AS NUMERIC[]), CAST(:note AS TEXT[]), CAST(:evidenceRef AS TEXT[]),
+                        CAST(:observedAt AS TIMESTAMPTZ[]), CAST(:recordedAt AS TIMESTAMPTZ[]),
+                        CAST(:status AS TEXT[]))
+                 AS f(finding_id, year, station_id, inspection_id, department_id, indicator_id, deduction, note,
+                      evidence_ref, observed_at, recorded_at, status)
+            ON CONFLICT (finding_id) DO UPDATE SET
+                year = EXCLUDED.year, station_id = EXCLUDED.station_id, inspection_id = EXCLUDED.inspection_id,
+                department_id = EXCLUDED.department_id, indicator_id = EXCLUDED.indicator_id,
+                deduction = EXCLUDED.deduction, original_deduction = EXCLUDED.original_deduction,
+                note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
+                recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL
+            """, "findingId", "year", "stationId", "inspectionId", "departmentId", "indicatorId", "deduction", "note",
+            "evidenceRef", "observedAt", "recordedAt", "status");
+
+    private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date, kind,
+                                                authorised)
+            SELECT * FROM unnest(CAST(:inspectionId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
+                                 CAST(:departmentId AS TEXT[]), CAST(:date AS DATE[]), CAST(:kind AS TEXT[]),
+                                 CAST(:authorised AS BOOLEAN[]))
+            ON CONFLICT (inspection_id) DO UPDATE SET
+                year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
+                inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
+            """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised");
+
     private final NamedParameterJdbcTemplate jdbc;
     private final RatingQueries ratings;
 
@@ -143,30 +177,9 @@ class RatingProjection {
 
     @EventHandler
     void on(FindingRecorded event, @Timestamp Instant recordedAt) {
-        BatchedWrites.write(jdbc, """
-                INSERT INTO read_rating_finding (finding_id, year, station_id, inspection_id, department_id,
-                                                 indicator_id, deduction, original_deduction, note, evidence_ref,
-                                                 observed_at, recorded_at, status)
-                VALUES (:findingId, :year, :stationId, :inspectionId, :departmentId, :indicatorId, :deduction,
-                        :deduction, :note, :evidenceRef, :observedAt, :recordedAt, :status)
-                ON CONFLICT (finding_id) DO UPDATE SET
-                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, inspection_id = EXCLUDED.inspection_id,
-                    department_id = EXCLUDED.department_id, indicator_id = EXCLUDED.indicator_id,
-                    deduction = EXCLUDED.deduction, original_deduction = EXCLUDED.original_deduction,
-                    note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
-                    recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL
-                """, new MapSqlParameterSource("findingId", event.findingId())
-                .addValue("year", event.year())
-                .addValue("stationId", event.stationId())
-                .addValue("inspectionId", event.inspectionId())
-                .addValue("departmentId", event.departmentId())
-                .addValue("indicatorId", event.indicatorId())
-                .addValue("deduction", event.deduction())
-                .addValue("note", event.note())
-                .addValue("evidenceRef", event.evidenceRef())
-                .addValue("observedAt", JdbcValues.timestamp(event.observedAt()))
-                .addValue("recordedAt", JdbcValues.timestamp(recordedAt))
-                .addValue("status", FindingStatus.LIVE.name()));
+        BatchedWrites.write(jdbc, FINDINGS, event.findingId(), event.findingId(), event.year(), event.stationId(),
+                event.inspectionId(), event.departmentId(), event.indicatorId(), event.deduction(), event.note(),
+                event.evidenceRef(), event.observedAt(), recordedAt, FindingStatus.LIVE);
     }
 
     @EventHandler
@@ -269,20 +282,8 @@ class RatingProjection {
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
                                   LocalDate date, InspectionKind kind, boolean authorised) {
-        BatchedWrites.write(jdbc, """
-                INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date,
-                                                    kind, authorised)
-                VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :kind, :authorised)
-                ON CONFLICT (inspection_id) DO UPDATE SET
-                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
-                    inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
-                """, new MapSqlParameterSource("inspectionId", inspectionId)
-                .addValue("year", year)
-                .addValue("stationId", stationId)
-                .addValue("departmentId", departmentId)
-                .addValue("date", date)
-                .addValue("kind", kind.name())
-                .addValue("authorised", authorised));
+        BatchedWrites.write(jdbc, INSPECTIONS, inspectionId, inspectionId, year, stationId, departmentId, date, kind,
+                authorised);
     }
 
     private void withdraw(List<String> findingIds, String reason) {
