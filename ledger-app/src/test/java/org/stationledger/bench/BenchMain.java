@@ -73,18 +73,15 @@ public final class BenchMain {
             if (options.rebuildsOnly) {
                 return rebuildsOnly(ledger);
             }
+            if (options.queriesOnly) {
+                return queriesOnly(ledger);
+            }
             if (ledger.eventCount() > 0) {
                 System.err.println("The database already holds events; the benchmark needs an empty ledger.");
                 return 2;
             }
             Map<String, String> machine = machine(ledger);
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10))
-                    .executor(Executors.newFixedThreadPool(4, runnable -> {
-                        Thread thread = new Thread(runnable, "bench-http");
-                        thread.setDaemon(true);
-                        return thread;
-                    })).build();
+            HttpClient http = httpClient();
             YearGenerator generator = new YearGenerator(ledger.commands, options.stations, options.threads);
             Channel inProcess = new Channel.InProcess(ledger.commands);
             Channel overHttp = new Channel.Http(http, ledger.port);
@@ -202,6 +199,44 @@ public final class BenchMain {
             }
         }
         return 0;
+    }
+
+    /**
+     * Only the query loads, on a ledger that already holds years (the database of an earlier --db-url run), with
+     * the raw primary-key baseline: seconds instead of minutes when working on a query's speed.
+     */
+    private int queriesOnly(LedgerUnderTest ledger) {
+        Integer firstYear = ledger.jdbc.queryForObject("SELECT min(year) FROM read_rating_cycle", Integer.class);
+        Integer lastYear = ledger.jdbc.queryForObject("SELECT max(year) FROM read_rating_cycle", Integer.class);
+        Integer stations = ledger.jdbc.queryForObject("SELECT count(*) FROM read_rating_station", Integer.class);
+        if (firstYear == null || stations < 10) {
+            System.err.println("--queries-only needs a ledger that holds years of at least 10 stations.");
+            return 2;
+        }
+        options.stations = stations; // the clients pick among every station
+        ledger.awaitProjections(3_600_000);
+        HttpClient http = httpClient();
+        warmUpHttp(http, ledger.port);
+        Bench.Latencies rawQuery = Measurements.rawPointQuery(ledger, options.clients, options.stations,
+                options.seconds);
+        log("Raw primary-key SELECT, %d clients: p50 %.2f ms, p99 %.2f ms", options.clients,
+                rawQuery.percentileMillis(50), rawQuery.percentileMillis(99));
+        // The first round runs on a cold JVM; the benchmark's own query phases run warm.
+        for (String round : List.of("cold", "warm")) {
+            log("Round %s, years %d-%d loaded:", round, firstYear, lastYear);
+            queries(ledger, http, firstYear, lastYear);
+        }
+        return 0;
+    }
+
+    private static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newFixedThreadPool(4, runnable -> {
+                    Thread thread = new Thread(runnable, "bench-http");
+                    thread.setDaemon(true);
+                    return thread;
+                })).build();
     }
 
     private List<Measurements.Rebuild> rebuilds(LedgerUnderTest ledger) {

@@ -13,6 +13,7 @@ final class BenchOptions {
             bench/run [--stations N] [--years Y] [--smoke] [--db-url JDBC_URL [--db-user U] [--db-password P]]
                       [--out FILE] [--seconds S] [--threads T] [--clients C] [--label TEXT] [--set property=value]...
             bench/run --rebuilds-only --db-url JDBC_URL [--projection NAME]...
+            bench/run --queries-only --db-url JDBC_URL [--seconds S] [--clients C]
 
               --stations N   stations in the registry (national scale: 54000; default 1000)
               --years Y      assessment years generated, one after another (default 5; queries are measured
@@ -30,6 +31,8 @@ final class BenchOptions {
               --rebuilds-only  no generation: time the rebuilds of a ledger that already holds events (the
                              database of an earlier --db-url run) against its raw read; prints, writes nothing
               --projection P only this projection's rebuild (repeatable; with --rebuilds-only)
+              --queries-only no generation: the query loads against a ledger that already holds years, with its
+                             years loaded and the raw primary-key baseline; prints, writes nothing
             """;
 
     int stations = 1000;
@@ -45,6 +48,7 @@ final class BenchOptions {
     String label = "";
     final Map<String, String> ledgerProperties = new LinkedHashMap<>();
     boolean rebuildsOnly;
+    boolean queriesOnly;
     final Set<String> projections = new LinkedHashSet<>();
 
     static BenchOptions parse(String[] args) {
@@ -84,6 +88,7 @@ final class BenchOptions {
                     options.ledgerProperties.put(setting.substring(0, equals), setting.substring(equals + 1));
                 }
                 case "--rebuilds-only" -> options.rebuildsOnly = true;
+                case "--queries-only" -> options.queriesOnly = true;
                 case "--projection" -> options.projections.add(value(args, ++i, arg));
                 case "--help", "-h" -> {
                     System.out.println(USAGE);
@@ -100,8 +105,9 @@ final class BenchOptions {
         if (options.stations < 10 || options.years < 1 || options.threads < 1 || options.clients < 1) {
             throw new IllegalArgumentException("Needs at least 10 stations, 1 year, 1 thread and 1 client.");
         }
-        if (options.rebuildsOnly && options.dbUrl == null) {
-            throw new IllegalArgumentException("--rebuilds-only needs the --db-url of a ledger that holds events");
+        if ((options.rebuildsOnly || options.queriesOnly) && options.dbUrl == null) {
+            throw new IllegalArgumentException("--rebuilds-only and --queries-only need the --db-url of a ledger "
+                                               + "that holds events");
         }
         if (options.out == null) {
             options.out = options.smoke ? Path.of("bench/out/benchmarks-smoke.md") : Path.of("docs/benchmarks.md");
