@@ -41,9 +41,9 @@ class QuerySideConfiguration {
         // One segment: closing a cycle takes every station's draft from its findings, so every event before the
         // close must have been handled, whichever station or aggregate it came from.
         register(processing, ProcessingGroups.RATINGS, 1, SequentialPerAggregatePolicy.instance());
-        // One segment: the index then grows in global order, so a reader paging with "after" never skips a row
-        // that a slower segment would have added behind it.
-        register(processing, ProcessingGroups.AUDIT_INDEX, 1, SequentialPerAggregatePolicy.instance());
+        // Two segments: it handles every event. A reader sees the index only up to where both have got
+        // (AuditTrailQueries), so paging with "after" never skips a row a slower segment adds behind a faster one.
+        register(processing, ProcessingGroups.AUDIT_INDEX, 2, SequentialPerAggregatePolicy.instance());
         // Like inspections: an exception's decision, a visit's late department and a station's changes follow
         // their first event, all of one station.
         register(processing, ProcessingGroups.BURDEN, 2, inOrderPer(StationScoped.class, StationScoped::stationId));

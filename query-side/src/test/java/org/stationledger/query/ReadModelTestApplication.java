@@ -31,7 +31,7 @@ import org.stationledger.events.RuleViolation;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan("org.stationledger.query")
-class ReadModelTestApplication implements WebMvcConfigurer {
+public class ReadModelTestApplication implements WebMvcConfigurer {
 
     static final String ACTOR_HEADER = "X-Test-Actor";
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -21,6 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.query.JdbcValues;
+import org.stationledger.query.ProcessingGroups;
+import org.stationledger.query.rebuild.LivePosition;
 
 /**
  * Reads the trail: the audit index chooses the events, the event store supplies them exactly as stored (Axon's
@@ -37,10 +40,15 @@ class AuditTrailQueries {
     /** Reads the export in pages of rows instead of all at once (PostgreSQL needs a transaction for that). */
     private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate snapshot;
+    private final Serializer tokens;
+    private final String schema;
 
-    AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
+                      Serializer tokens) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tokens = tokens;
+        this.schema = jdbc.getJdbcTemplate().queryForObject("SELECT current_schema()", String.class);
         JdbcTemplate paging = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         paging.setFetchSize(EXPORT_FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(paging);
@@ -52,6 +60,7 @@ class AuditTrailQueries {
     List<AuditEvent> events(AuditFilter filter, Long after, int limit) {
         var parameters = new MapSqlParameterSource("limit", limit);
         List<String> conditions = conditions(filter, parameters);
+        conditions.add(indexedBelow(parameters));
         if (after != null) {
             conditions.add("i.global_index > :after");
             parameters.addValue("after", after);
@@ -72,7 +81,11 @@ class AuditTrailQueries {
      */
     void export(AuditFilter filter, Function<ChainHead, Consumer<ExportedEvent>> export) {
         var parameters = new MapSqlParameterSource();
-        String where = where(conditions(filter, parameters));
+        List<String> conditions = conditions(filter, parameters);
+        if (!conditions.isEmpty()) {
+            conditions.add(indexedBelow(parameters));
+        }
+        String where = where(conditions);
         snapshot.executeWithoutResult(transaction -> {
             ChainHead head = cursor.query("SELECT global_index, hash FROM audit_chain ORDER BY global_index DESC LIMIT 1",
                     Map.of(), (row, index) -> new ChainHead(row.getLong("global_index"),
@@ -85,6 +98,17 @@ class AuditTrailQueries {
                          + where + "ORDER BY e.globalindex", parameters,
                     (RowCallbackHandler) row -> events.accept(ExportedEvent.read(row)));
         });
+    }
+
+    /**
+     * Only the events up to where every segment of the audit index has got. The index is written by two segments,
+     * each at its own pace; without this a reader paging with {@code after} past a row of the faster segment would
+     * never see the rows the slower one adds below it.
+     */
+    private String indexedBelow(MapSqlParameterSource parameters) {
+        parameters.addValue("indexedUpTo", LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema,
+                ProcessingGroups.AUDIT_INDEX, false).lowest().orElse(-1));
+        return "i.global_index <= :indexedUpTo";
     }
 
     /** The audit chain's last link when the export was read. */

@@ -58,30 +58,25 @@ class RatingQueries {
                 GROUP BY year) scheme)
             """.formatted(YEARS);
 
-    private static final String STATION_RATINGS = "SELECT json_build_object('stationName', name, 'cycles', " + CYCLES
-            + ", 'schemes', " + SCHEMES
-            + ", 'findings', " + stationRowsByYear("read_rating_finding", "TRUE", "recorded_at, finding_id", """
+    /** Everything a station's rating shows. */
+    private static final String STATION_RATINGS = stationStatement("""
                     'findingId', finding_id, 'inspectionId', inspection_id, 'indicatorId', indicator_id,
                     'departmentId', department_id, 'deduction', deduction, 'originalDeduction', original_deduction,
                     'note', note, 'evidenceRef', evidence_ref, 'observedAt', observed_at, 'recordedAt', recorded_at,
-                    'status', status, 'withdrawalReason', withdrawal_reason""")
-            // Only the authorised inspections stand behind a rating.
-            + ", 'inspections', " + stationRowsByYear("read_rating_inspection", "authorised",
-                    "inspection_date, inspection_id", """
+                    'status', status, 'withdrawalReason', withdrawal_reason""", """
                     'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
-                    'kind', kind""")
-            + ", 'appeals', " + stationRowsByYear("read_rating_appeal", "TRUE", "filed_at, appeal_id", """
+                    'kind', kind""", """
                     'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
-                    'decisionReason', decision_reason, 'filedAt', filed_at, 'decidedAt', decided_at""")
-            + ", 'drafts', " + stationRowByYear("read_rating_draft", """
-                    'score', score, 'eligibleGrade', eligible_grade, 'veto', veto""")
-            + ", 'finals', " + stationRowByYear("read_rating_final", """
-                    'score', score, 'veto', veto, 'eligibleGrade', eligible_grade, 'grade', grade,
-                    'reason', reason, 'finalisedAt', finalised_at""")
-            + ", 'revisions', " + stationRowsByYear("read_rating_revision", "TRUE", "revision", """
-                    'revision', revision, 'cause', cause, 'appealId', appeal_id, 'score', score, 'veto', veto,
-                    'eligibleGrade', eligible_grade, 'grade', grade, 'reason', reason, 'revisedAt', revised_at""")
-            + ") FROM read_rating_station WHERE station_id = :stationId";
+                    'decisionReason', decision_reason, 'filedAt', filed_at, 'decidedAt', decided_at""");
+
+    /**
+     * What a history entry needs: of the findings what grading takes, of the inspections who inspected, of the
+     * appeals whether one is pending. Without the texts and timestamps a station's years are a third of the JSON.
+     */
+    private static final String STATION_HISTORY = stationStatement(
+            "'indicatorId', indicator_id, 'deduction', deduction, 'status', status",
+            "'departmentId', department_id",
+            "'status', status");
 
     /** One year's cycle and scheme, to grade every station at once. */
     private static final String CYCLE_AND_SCHEME = "SELECT json_build_object('cycles', " + CYCLES + ", 'schemes', "
@@ -97,12 +92,20 @@ class RatingQueries {
 
     /** The station's rating for the year; empty when the projection knows no such station or cycle. */
     Optional<RatingView> rating(String stationId, int year) {
-        return ratings(stationId, year, year).flatMap(ratings -> ratings.stream().findFirst());
+        return ratings(STATION_RATINGS, stationId, year, year).flatMap(ratings -> ratings.stream().findFirst());
     }
 
-    /** The station's rating for every year known, newest first; empty when the projection knows no such station. */
-    Optional<List<RatingView>> everyYear(String stationId) {
-        return ratings(stationId, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    /**
+     * The station's history, every year known, newest first, each year with the departments that inspected the
+     * station (who may see it); empty when the projection knows no such station.
+     */
+    Optional<List<HistoryYear>> everyYear(String stationId) {
+        return ratings(STATION_HISTORY, stationId, Integer.MIN_VALUE, Integer.MAX_VALUE).map(years -> years.stream()
+                .map(rating -> new HistoryYear(RatingHistoryEntry.of(rating), rating.inspectingDepartmentIds()))
+                .toList());
+    }
+
+    record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
     }
 
     /**
@@ -133,8 +136,8 @@ class RatingQueries {
         }).orElse(Map.of());
     }
 
-    private Optional<List<RatingView>> ratings(String stationId, int firstYear, int lastYear) {
-        return rows(STATION_RATINGS, new MapSqlParameterSource("stationId", stationId)
+    private Optional<List<RatingView>> ratings(String statement, String stationId, int firstYear, int lastYear) {
+        return rows(statement, new MapSqlParameterSource("stationId", stationId)
                 .addValue("firstYear", firstYear).addValue("lastYear", lastYear)).stream().findFirst()
                 .map(rows -> rows.cycles().stream().map(cycle -> rating(stationId, rows, cycle)).toList());
     }
@@ -180,6 +183,28 @@ class RatingQueries {
                 indicators.stream().filter(Predicate.not(RatingView.Indicator::inspected))
                         .map(RatingView.Indicator::indicatorId).toList(),
                 appeals);
+    }
+
+    /** The station's name, the cycles and every part of its ratings, each part's rows with the fields given. */
+    private static String stationStatement(String findingFields, String inspectionFields, String appealFields) {
+        return "SELECT json_build_object('stationName', name, 'cycles', " + CYCLES
+               + ", 'schemes', " + SCHEMES
+               + ", 'findings', " + stationRowsByYear("read_rating_finding", "TRUE", "recorded_at, finding_id",
+                       findingFields)
+               // Only the authorised inspections stand behind a rating.
+               + ", 'inspections', " + stationRowsByYear("read_rating_inspection", "authorised",
+                       "inspection_date, inspection_id", inspectionFields)
+               + ", 'appeals', " + stationRowsByYear("read_rating_appeal", "TRUE", "filed_at, appeal_id",
+                       appealFields)
+               + ", 'drafts', " + stationRowByYear("read_rating_draft", """
+                       'score', score, 'eligibleGrade', eligible_grade, 'veto', veto""")
+               + ", 'finals', " + stationRowByYear("read_rating_final", """
+                       'score', score, 'veto', veto, 'eligibleGrade', eligible_grade, 'grade', grade,
+                       'reason', reason, 'finalisedAt', finalised_at""")
+               + ", 'revisions', " + stationRowsByYear("read_rating_revision", "TRUE", "revision", """
+                       'revision', revision, 'cause', cause, 'appealId', appeal_id, 'score', score, 'veto', veto,
+                       'eligibleGrade', eligible_grade, 'grade', grade, 'reason', reason, 'revisedAt', revised_at""")
+               + ") FROM read_rating_station WHERE station_id = :stationId";
     }
 
     /** The station's rows of {@code table} that meet {@code condition}, as JSON objects by year in {@code order}. */

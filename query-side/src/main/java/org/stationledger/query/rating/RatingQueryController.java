@@ -37,8 +37,8 @@ class RatingQueryController {
         RatingScope.requireStation(caller, stationId);
         return queries.everyYear(stationId).orElseThrow(() -> Problems.notFound("No station " + stationId + "."))
                 .stream()
-                .filter(rating -> RatingScope.seesYear(caller, rating.inspectingDepartmentIds()))
-                .map(RatingHistoryEntry::of)
+                .filter(year -> RatingScope.seesYear(caller, year.inspectingDepartmentIds()))
+                .map(RatingQueries.HistoryYear::entry)
                 .toList();
     }
 }

@@ -15,10 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Where a projection's live processor stands, as its tokens in {@code tokenentry} say (on whichever node it runs):
- * for each segment, the events it has handled. A pooled processor's segments move on independently, so whether the
- * live tables reflect an event depends on the segment that owns it.
+ * for each segment, the events it has handled. A processor's segments move on independently, so whether the live
+ * tables reflect an event depends on the segment that owns it.
  */
-final class LivePosition {
+public final class LivePosition {
 
     private final List<SegmentPosition> segments;
 
@@ -38,7 +38,7 @@ final class LivePosition {
      * Reads the processor's tokens; {@code lock} holds their rows until the transaction ends, so that the live
      * processor cannot store progress meanwhile.
      */
-    static LivePosition read(JdbcTemplate jdbc, Serializer serializer, String schema, String processor, boolean lock) {
+    public static LivePosition read(JdbcTemplate jdbc, Serializer serializer, String schema, String processor, boolean lock) {
         List<Row> rows = jdbc.query("SELECT segment, token, tokentype, owner FROM " + schema + ".tokenentry"
                                     + " WHERE processorname = ? ORDER BY segment" + (lock ? " FOR UPDATE" : ""),
                 (row, index) -> new Row(row.getInt("segment"), row.getBytes("token"), row.getString("tokentype"),
@@ -59,7 +59,7 @@ final class LivePosition {
     }
 
     /** The position every segment has passed: the lowest. Empty before the processor has a token. */
-    OptionalLong lowest() {
+    public OptionalLong lowest() {
         return segments.stream().filter(segment -> segment.token() != null)
                 .mapToLong(segment -> segment.token().getIndex()).min();
     }
