@@ -1,12 +1,15 @@
 package org.stationledger.app.web;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,8 +19,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.stationledger.query.rebuild.LivePosition;
 
 /**
  * Read-your-writes: before a command's answer is sent, wait until this node's projections have processed every
@@ -34,9 +39,16 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final Duration maxWait;
+    private final JdbcTemplate jdbc;
+    private final Serializer tokens;
+    private final String schema;
 
     ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing,
-                   @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait) {
+                   @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait, JdbcTemplate jdbc,
+                   Serializer tokens) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.schema = jdbc.queryForObject("SELECT current_schema()", String.class);
         this.eventStore = eventStore;
         this.processing = processing;
         this.maxWait = maxWait;
@@ -64,13 +76,25 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
         return head == null ? -1 : head.position().orElse(-1);
     }
 
-    /** Waits until every running projection on this node has passed {@code position}, at most {@code maxWait}. */
+    /**
+     * Waits until every running projection on this node has passed {@code position} in each of its segments,
+     * whichever node holds them, at most {@code maxWait}.
+     */
     void awaitProjections(long position) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        if (processors.isEmpty()) {
+            return;
+        }
+        Map<String, Integer> segments = new HashMap<>();
+        jdbc.query("SELECT processorname, count(*) AS segments FROM tokenentry GROUP BY processorname",
+                row -> {
+                    segments.put(row.getString("processorname"), row.getInt("segments"));
+                });
         for (StreamingEventProcessor processor : processors) {
-            while (processor.isRunning() && !caughtUp(processor, position)) {
+            while (processor.isRunning()
+                   && !caughtUp(processor, segments.getOrDefault(processor.getName(), 0), position)) {
                 if (System.nanoTime() > deadline) {
                     log.warn("Projection {} has not reached position {} within {}", processor.getName(), position, maxWait);
                     return;
@@ -80,10 +104,18 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
         }
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor, long position) {
+    /**
+     * The segments this node holds have passed the position (their progress is known here), and so have the others:
+     * a segment another node holds, or none yet (just after a start or a hand-over), answers by its stored token.
+     * Without that, a node holding one of two segments would answer before the other's rows are written.
+     */
+    private boolean caughtUp(StreamingEventProcessor processor, int segments, long position) {
         var statuses = processor.processingStatus().values();
-        return !statuses.isEmpty() && statuses.stream()
-                .allMatch(status -> status.isErrorState() || reached(status, position));
+        if (!statuses.stream().allMatch(status -> status.isErrorState() || reached(status, position))) {
+            return false;
+        }
+        return (!statuses.isEmpty() && statuses.size() >= segments)
+               || LivePosition.read(jdbc, tokens, schema, processor.getName(), false).lowest().orElse(-1) >= position;
     }
 
     private static boolean reached(EventTrackerStatus status, long position) {

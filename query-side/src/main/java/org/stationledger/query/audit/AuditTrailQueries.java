@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -41,13 +44,15 @@ class AuditTrailQueries {
     private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate snapshot;
     private final Serializer tokens;
+    private final EventProcessingConfiguration processing;
     private final String schema;
 
     AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-                      Serializer tokens) {
+                      Serializer tokens, EventProcessingConfiguration processing) {
         this.jdbc = jdbc;
         this.json = json;
         this.tokens = tokens;
+        this.processing = processing;
         this.schema = jdbc.getJdbcTemplate().queryForObject("SELECT current_schema()", String.class);
         JdbcTemplate paging = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         paging.setFetchSize(EXPORT_FETCH_SIZE);
@@ -106,9 +111,27 @@ class AuditTrailQueries {
      * never see the rows the slower one adds below it.
      */
     private String indexedBelow(MapSqlParameterSource parameters) {
-        parameters.addValue("indexedUpTo", LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema,
-                ProcessingGroups.AUDIT_INDEX, false).lowest().orElse(-1));
+        parameters.addValue("indexedUpTo", indexedUpTo());
         return "i.global_index <= :indexedUpTo";
+    }
+
+    /**
+     * The lowest position of the index's segments: a segment this node runs answers from memory, which is ahead of
+     * its stored token (a segment that meets only the other segment's events stores its token when it has waited a
+     * second for one of its own); a segment another node runs, from its stored token. -1 while one has none yet.
+     */
+    private long indexedUpTo() {
+        Map<Integer, EventTrackerStatus> local = processing
+                .eventProcessor(ProcessingGroups.AUDIT_INDEX, StreamingEventProcessor.class)
+                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
+        return LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema, ProcessingGroups.AUDIT_INDEX, false)
+                .segments().stream().mapToLong(segment -> {
+                    EventTrackerStatus status = local.get(segment.segment().getSegmentId());
+                    if (status != null && status.getCurrentPosition().isPresent()) {
+                        return status.getCurrentPosition().getAsLong();
+                    }
+                    return segment.position() == null ? -1 : segment.position();
+                }).min().orElse(-1);
     }
 
     /** The audit chain's last link when the export was read. */

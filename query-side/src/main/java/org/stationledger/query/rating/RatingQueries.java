@@ -31,6 +31,8 @@ import org.stationledger.events.rating.RatingRules;
  * snapshot (a statement's own), so the parts agree even while the projection writes. Each part is an uncorrelated
  * subquery grouped by year, so PostgreSQL runs it once, not once per cycle, whatever number of cycles it expects.
  * Table names stay unqualified: {@link RatingAsOf} runs these reads against temporary tables of the same names.
+ * Timestamps come as epoch seconds with their microseconds (the same instants): Jackson reads a number into an
+ * {@code Instant} without the date-time parser that an ISO text goes through, the largest share of a read's garbage.
  */
 @Repository
 class RatingQueries {
@@ -62,12 +64,14 @@ class RatingQueries {
     private static final String STATION_RATINGS = stationStatement("""
                     'findingId', finding_id, 'inspectionId', inspection_id, 'indicatorId', indicator_id,
                     'departmentId', department_id, 'deduction', deduction, 'originalDeduction', original_deduction,
-                    'note', note, 'evidenceRef', evidence_ref, 'observedAt', observed_at, 'recordedAt', recorded_at,
-                    'status', status, 'withdrawalReason', withdrawal_reason""", """
+                    'note', note, 'evidenceRef', evidence_ref, 'observedAt', extract(epoch FROM observed_at),
+                    'recordedAt', extract(epoch FROM recorded_at), 'status', status,
+                    'withdrawalReason', withdrawal_reason""", """
                     'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
                     'kind', kind""", """
                     'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
-                    'decisionReason', decision_reason, 'filedAt', filed_at, 'decidedAt', decided_at""");
+                    'decisionReason', decision_reason, 'filedAt', extract(epoch FROM filed_at),
+                    'decidedAt', extract(epoch FROM decided_at)""");
 
     /**
      * What a history entry needs: of the findings what grading takes, of the inspections who inspected, of the
@@ -200,10 +204,11 @@ class RatingQueries {
                        'score', score, 'eligibleGrade', eligible_grade, 'veto', veto""")
                + ", 'finals', " + stationRowByYear("read_rating_final", """
                        'score', score, 'veto', veto, 'eligibleGrade', eligible_grade, 'grade', grade,
-                       'reason', reason, 'finalisedAt', finalised_at""")
+                       'reason', reason, 'finalisedAt', extract(epoch FROM finalised_at)""")
                + ", 'revisions', " + stationRowsByYear("read_rating_revision", "TRUE", "revision", """
                        'revision', revision, 'cause', cause, 'appealId', appeal_id, 'score', score, 'veto', veto,
-                       'eligibleGrade', eligible_grade, 'grade', grade, 'reason', reason, 'revisedAt', revised_at""")
+                       'eligibleGrade', eligible_grade, 'grade', grade, 'reason', reason,
+                       'revisedAt', extract(epoch FROM revised_at)""")
                + ") FROM read_rating_station WHERE station_id = :stationId";
     }
 

@@ -27,9 +27,9 @@ public final class LivePosition {
     }
 
     /** One segment, its token (null before its first event) and the node holding its claim. */
-    record SegmentPosition(Segment segment, GapAwareTrackingToken token, String owner) {
+    public record SegmentPosition(Segment segment, GapAwareTrackingToken token, String owner) {
 
-        Long position() {
+        public Long position() {
             return token == null ? null : token.getIndex();
         }
     }
@@ -54,7 +54,7 @@ public final class LivePosition {
         return new LivePosition(segments);
     }
 
-    List<SegmentPosition> segments() {
+    public List<SegmentPosition> segments() {
         return segments;
     }
 
