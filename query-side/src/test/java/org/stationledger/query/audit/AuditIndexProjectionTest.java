@@ -27,10 +27,10 @@ import org.stationledger.query.ProcessingGroups;
 import org.stationledger.query.ReadModelTestApplication;
 
 /**
- * The audit index keys each row by the event's own global index, taken from the tracking token when the token shows
- * it and looked up otherwise. Here the processor is stopped and the projection is handed one batch as a tracking
- * processor would hand it after a late commit: the event at index 3 before the one at index 2, which then fills
- * the gap and arrives with the high-water mark 3 as its token's position.
+ * The audit index keys each row by the event's own global index. A tracking token's position is not always it: an
+ * event that filled a gap (committed after a later one) arrives with the token's high-water mark. Here the processor
+ * is stopped and the projection is handed one batch as a tracking processor would hand it after a late commit: the
+ * event at index 3 before the one at index 2, which then arrives with the high-water mark 3 as its token's position.
  */
 @SpringBootTest(classes = ReadModelTestApplication.class)
 class AuditIndexProjectionTest {
