@@ -1,6 +1,7 @@
 package org.stationledger.query;
 
 import java.util.function.Function;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
 
@@ -31,8 +33,12 @@ class QuerySideConfiguration {
 
     @Autowired
     void configureProjections(EventProcessingConfigurer processing,
-                              @Value("${ledger.projections.batch-size:1000}") int batchSize) {
+                              @Value("${ledger.projections.batch-size:1000}") int batchSize,
+                              @Value("${ledger.projections.synchronous-commit:false}") boolean synchronousCommit,
+                              JdbcTemplate jdbc) {
         this.batchSize = batchSize;
+        this.synchronousCommit = synchronousCommit;
+        this.jdbc = jdbc;
         register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
@@ -52,6 +58,9 @@ class QuerySideConfiguration {
 
     /** Events per transaction of a projection (one token update and one commit per batch). */
     private int batchSize;
+    /** Whether a projection's commit waits for the disk (see {@link AsynchronousCommits}). */
+    private boolean synchronousCommit;
+    private JdbcTemplate jdbc;
 
     private void register(EventProcessingConfigurer processing, String group, int segments,
                           SequencingPolicy<? super EventMessage<?>> sequencing) {
@@ -60,6 +69,9 @@ class QuerySideConfiguration {
                                 .andInitialSegmentsCount(segments)
                                 .andBatchSize(batchSize))
                 .registerSequencingPolicy(group, configuration -> sequencing)
+                .registerTransactionManager(group, configuration -> synchronousCommit
+                        ? configuration.getComponent(TransactionManager.class)
+                        : new AsynchronousCommits(configuration.getComponent(TransactionManager.class), jdbc))
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
     }
 

@@ -35,9 +35,10 @@ public class ReadModelTestApplication implements WebMvcConfigurer {
 
     static final String ACTOR_HEADER = "X-Test-Actor";
 
+    /** Commits synchronous by default, as the ledger runs its database (the projections' own are not). */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().start();
+        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
     }
 
     @Bean
