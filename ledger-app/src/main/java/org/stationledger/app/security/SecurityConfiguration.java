@@ -76,7 +76,7 @@ class SecurityConfiguration {
     /**
      * No observation per security filter, authentication and authorisation: with Micrometer present, Spring
      * Security would otherwise start and stop a timed observation around each of the chain's fifteen filters on
-     * every request — a third of a light query's server time in a profile (docs/benchmarks.md). Requests are still
+     * every request — about a tenth of the request threads' time in a profile (docs/benchmarks.md). Requests are still
      * timed as a whole ({@code http.server.requests}).
      */
     @Bean

@@ -110,12 +110,12 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
      * Without that, a node holding one of two segments would answer before the other's rows are written.
      */
     private boolean caughtUp(StreamingEventProcessor processor, int segments, long position) {
-        var statuses = processor.processingStatus().values();
-        if (!statuses.stream().allMatch(status -> status.isErrorState() || reached(status, position))) {
+        var statuses = processor.processingStatus();
+        if (!statuses.values().stream().allMatch(status -> status.isErrorState() || reached(status, position))) {
             return false;
         }
         return (!statuses.isEmpty() && statuses.size() >= segments)
-               || LivePosition.read(jdbc, tokens, schema, processor.getName(), false).lowest().orElse(-1) >= position;
+               || LivePosition.read(jdbc, tokens, schema, processor.getName(), false).lowest(statuses) >= position;
     }
 
     private static boolean reached(EventTrackerStatus status, long position) {

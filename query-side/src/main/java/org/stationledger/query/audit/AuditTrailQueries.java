@@ -115,23 +115,13 @@ class AuditTrailQueries {
         return "i.global_index <= :indexedUpTo";
     }
 
-    /**
-     * The lowest position of the index's segments: a segment this node runs answers from memory, which is ahead of
-     * its stored token (a segment that meets only the other segment's events stores its token when it has waited a
-     * second for one of its own); a segment another node runs, from its stored token. -1 while one has none yet.
-     */
+    /** Where every segment of the index has got (see {@link LivePosition#lowest(Map)}). */
     private long indexedUpTo() {
         Map<Integer, EventTrackerStatus> local = processing
                 .eventProcessor(ProcessingGroups.AUDIT_INDEX, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         return LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema, ProcessingGroups.AUDIT_INDEX, false)
-                .segments().stream().mapToLong(segment -> {
-                    EventTrackerStatus status = local.get(segment.segment().getSegmentId());
-                    if (status != null && status.getCurrentPosition().isPresent()) {
-                        return status.getCurrentPosition().getAsLong();
-                    }
-                    return segment.position() == null ? -1 : segment.position();
-                }).min().orElse(-1);
+                .lowest(local);
     }
 
     /** The audit chain's last link when the export was read. */

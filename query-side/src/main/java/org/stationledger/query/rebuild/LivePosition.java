@@ -2,8 +2,10 @@ package org.stationledger.query.rebuild;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -38,7 +40,8 @@ public final class LivePosition {
      * Reads the processor's tokens; {@code lock} holds their rows until the transaction ends, so that the live
      * processor cannot store progress meanwhile.
      */
-    public static LivePosition read(JdbcTemplate jdbc, Serializer serializer, String schema, String processor, boolean lock) {
+    public static LivePosition read(JdbcTemplate jdbc, Serializer serializer, String schema, String processor,
+                                    boolean lock) {
         List<Row> rows = jdbc.query("SELECT segment, token, tokentype, owner FROM " + schema + ".tokenentry"
                                     + " WHERE processorname = ? ORDER BY segment" + (lock ? " FOR UPDATE" : ""),
                 (row, index) -> new Row(row.getInt("segment"), row.getBytes("token"), row.getString("tokentype"),
@@ -62,6 +65,22 @@ public final class LivePosition {
     public OptionalLong lowest() {
         return segments.stream().filter(segment -> segment.token() != null)
                 .mapToLong(segment -> segment.token().getIndex()).min();
+    }
+
+    /**
+     * The position every segment has passed, as far as this node can tell: a segment this node runs by its progress
+     * in memory ({@code local}, by segment id), which is ahead of its stored token (a segment that meets only other
+     * segments' events stores its token once it has waited a second for one of its own); any other segment by its
+     * stored token. -1 while a segment has none.
+     */
+    public long lowest(Map<Integer, EventTrackerStatus> local) {
+        return segments.stream().mapToLong(segment -> {
+            EventTrackerStatus status = local.get(segment.segment().getSegmentId());
+            if (status != null && status.getCurrentPosition().isPresent()) {
+                return status.getCurrentPosition().getAsLong();
+            }
+            return segment.position() == null ? -1 : segment.position();
+        }).min().orElse(-1);
     }
 
     /** The highest position any segment has reached; no event above it is reflected in the live tables. */
