@@ -482,6 +482,7 @@ public final class BenchMain {
                                   + show(ledger, "full_page_writes") + ", shared_buffers=" + show(ledger, "shared_buffers"));
         machine.put("connection pool", "Hikari, " + ((com.zaxxer.hikari.HikariDataSource) ledger.dataSource)
                 .getMaximumPoolSize() + " connections; JDBC URL " + ledger.jdbcUrl().replaceAll("password=[^&]*", "password=…"));
+        machine.put("HTTP users", "HTTP Basic, passwords stored as {bcrypt} hashes (strength 10), as in a real deployment");
         return machine;
     }
 

@@ -162,6 +162,8 @@ interface Channel {
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", basic(username))
                     .header("Content-Type", "application/json")
+                    // As a client that retries safely after a lost answer sends every POST (docs/audit.md).
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                     .build();
             try {

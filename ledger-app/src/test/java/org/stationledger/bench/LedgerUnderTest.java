@@ -23,6 +23,7 @@ import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.stationledger.app.LedgerApplication;
 
 /**
@@ -69,6 +70,7 @@ final class LedgerUnderTest implements AutoCloseable {
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.stationledger", "WARN");
         properties.put("spring.main.banner-mode", "off");
+        properties.put("ledger.users-file", bcryptUsersFile());
         properties.putAll(options.ledgerProperties);
         Path embeddedDir = null;
         if (options.dbUrl == null) {
@@ -95,6 +97,27 @@ final class LedgerUnderTest implements AutoCloseable {
             throw e;
         }
         return new LedgerUnderTest(context, embeddedDir);
+    }
+
+    /**
+     * The users the benchmark signs in as over HTTP, with the same passwords as the demo's but stored as bcrypt hashes
+     * at Spring Security's default strength, as the README tells a real deployment to store them: HTTP Basic sends
+     * the password with every request, so the benchmark measures what checking it costs there.
+     */
+    private static Path bcryptUsersFile() throws IOException {
+        var bcrypt = new BCryptPasswordEncoder();
+        StringBuilder yaml = new StringBuilder("users:\n");
+        yaml.append(userLine(bcrypt, "coord", "COORDINATOR", ""));
+        Channel.DEPARTMENT_USERS.forEach((departmentId, username) ->
+                yaml.append(userLine(bcrypt, username, "DEPARTMENT", ", department: " + departmentId)));
+        Path file = Files.createTempFile("ledger-bench-users", ".yml");
+        file.toFile().deleteOnExit();
+        return Files.writeString(file, yaml);
+    }
+
+    private static String userLine(BCryptPasswordEncoder bcrypt, String username, String role, String scope) {
+        return "  - { username: %s, password: \"{bcrypt}%s\", role: %s%s }\n"
+                .formatted(username, bcrypt.encode(username + "-pass"), role, scope);
     }
 
     /** A connection of its own (not from the ledger's pool) to the ledger's database, for the raw baselines. */

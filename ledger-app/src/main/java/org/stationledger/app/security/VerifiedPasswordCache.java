@@ -1,0 +1,67 @@
+package org.stationledger.app.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Checks a password against its stored hash once, then remembers that it matched. HTTP Basic sends the password with
+ * every request, and a bcrypt check at Spring Security's default strength costs tens of milliseconds of CPU: on two
+ * cores that alone would cap a deployment with {@code {bcrypt}} users at a few dozen requests per second
+ * (docs/benchmarks.md, change 19). What is remembered, per stored hash, is a salted SHA-256 of the password that
+ * matched it, with a salt drawn when the process starts and never stored, as Elasticsearch's realm cache does; a wrong
+ * password is never remembered and always goes to the real check. The map holds at most one entry per configured
+ * user, since only a stored hash can be matched.
+ */
+final class VerifiedPasswordCache implements PasswordEncoder {
+
+    private final PasswordEncoder delegate;
+    private final byte[] salt = new byte[32];
+    private final Map<String, byte[]> verifiedDigestByStoredHash = new ConcurrentHashMap<>();
+
+    VerifiedPasswordCache(PasswordEncoder delegate) {
+        this.delegate = delegate;
+        new SecureRandom().nextBytes(salt);
+    }
+
+    @Override
+    public boolean matches(CharSequence rawPassword, String storedHash) {
+        if (rawPassword == null || storedHash == null) {
+            return delegate.matches(rawPassword, storedHash);
+        }
+        byte[] digest = digest(rawPassword);
+        byte[] verified = verifiedDigestByStoredHash.get(storedHash);
+        if (verified != null && MessageDigest.isEqual(verified, digest)) {
+            return true;
+        }
+        boolean matches = delegate.matches(rawPassword, storedHash);
+        if (matches) {
+            verifiedDigestByStoredHash.put(storedHash, digest);
+        }
+        return matches;
+    }
+
+    @Override
+    public String encode(CharSequence rawPassword) {
+        return delegate.encode(rawPassword);
+    }
+
+    @Override
+    public boolean upgradeEncoding(String storedHash) {
+        return delegate.upgradeEncoding(storedHash);
+    }
+
+    private byte[] digest(CharSequence rawPassword) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt);
+            return sha256.digest(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime provides SHA-256", e);
+        }
+    }
+}
