@@ -41,6 +41,10 @@ final class Bench {
 
         synchronized void failed(Throwable failure) {
             errors.increment();
+            if (firstErrors.isEmpty()) {
+                // The report keeps one line per error; the first one's whole trace goes to the log for diagnosis.
+                failure.printStackTrace();
+            }
             if (firstErrors.size() < 5) {
                 Throwable root = failure;
                 while (root.getCause() != null && root.getCause() != root) {
