@@ -5,9 +5,13 @@ import static org.stationledger.app.LedgerRuns.api;
 import static org.stationledger.app.LedgerRuns.start;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +21,7 @@ import org.stationledger.app.LedgerRuns;
 class DemoLedgerTest {
 
     @Test
-    void theDemoFillsAnEmptyLedgerOnceAndEachRoleSeesItsPart() {
+    void theDemoFillsAnEmptyLedgerOnceAndEachRoleSeesItsPart() throws IOException {
         Map<String, Object> properties = LedgerRuns.freshEmbeddedLedger();
         properties.put("ledger.demo", true);
 
@@ -29,6 +33,8 @@ class DemoLedgerTest {
             assertThat(api(ledger, "audit").get("/api/burden/2026").body().path("departments")).hasSize(6);
             assertThat(api(ledger, "zjl").get("/api/inspections").body().findValuesAsText("reasonCode"))
                     .as("a blocked attempt is on the station's record").isNotEmpty();
+            assertThat(pdfText(api(ledger, "zjl").download("/api/reports/2026/station-summary?format=pdf").content()))
+                    .as("the PDF shows the station's Chinese name").contains("朱剪炉派出所 Zhujianlu", "沈阳市公安局沈河分局");
             events = eventCount(ledger);
         }
 
@@ -41,6 +47,12 @@ class DemoLedgerTest {
         List<String> rows = new ArrayList<>();
         history.forEach(year -> rows.add(year.path("year").asInt() + " " + year.path("status").asText()));
         return rows;
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private static long eventCount(ConfigurableApplicationContext ledger) {

@@ -1,5 +1,6 @@
 package org.stationledger.query.report;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -20,13 +21,16 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
  * A report as PDF (OpenPDF): the heading, a bar chart for each chart of the report, drawn with the content byte's
- * own graphics, and the tables. Landscape when a table is wide. The standard PDF fonts carry Latin characters
- * only, so other scripts (the Chinese station names) are left out here; CSV and XLSX keep them.
+ * own graphics, and the tables. Landscape when a table is wide. Text is set in two of the fonts every PDF reader
+ * supplies, so nothing is embedded: Helvetica for Latin text and Adobe's Simplified Chinese STSong-Light for the
+ * Chinese station, department and indicator names, each character in the first of the two that has it.
  */
 final class PdfRendition {
 
@@ -43,6 +47,9 @@ final class PdfRendition {
     private static final float VALUE_ROOM = 40;
     private static final float CHART_TOP = 34;
 
+    private static final Typeface REGULAR = Typeface.of(BaseFont.HELVETICA, "STSong-Light");
+    private static final Typeface BOLD = Typeface.of(BaseFont.HELVETICA_BOLD, "STSong-Light,Bold");
+
     private PdfRendition() {
     }
 
@@ -51,44 +58,44 @@ final class PdfRendition {
         Document document = new Document(wide ? PageSize.A4.rotate() : PageSize.A4, 36, 36, 36, 36);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PdfWriter writer = PdfWriter.getInstance(document, out);
-        document.addTitle(latin(report.title()));
+        document.addTitle(report.title());
         document.addCreator("Station Ledger");
         document.open();
-        Fonts fonts = Fonts.standard();
-        document.add(new Paragraph(latin(report.title()), fonts.title()));
-        document.add(new Paragraph(report.heading().stream().filter(line -> !line.get(0).equals("title"))
-                .map(line -> line.get(0) + " " + latin(line.get(1))).collect(Collectors.joining("   ")), fonts.small()));
+        document.add(new Paragraph(BOLD.phrase(printable(report.title()), 14)));
+        document.add(new Paragraph(REGULAR.phrase(report.heading().stream()
+                .filter(line -> !line.get(0).equals("title"))
+                .map(line -> line.get(0) + " " + printable(line.get(1))).collect(Collectors.joining("   ")), 8)));
         float width = document.getPageSize().getWidth() - document.leftMargin() - document.rightMargin();
         for (Report.Chart chart : report.charts()) {
             if (!chart.bars().isEmpty()) {
-                Image image = Image.getInstance(chart(writer, chart, width, fonts));
+                Image image = Image.getInstance(chart(writer, chart, width));
                 image.setSpacingBefore(12);
                 document.add(image);
             }
         }
         for (Report.Table table : report.tables()) {
-            Paragraph title = new Paragraph(latin(table.title()), fonts.heading());
+            Paragraph title = new Paragraph(BOLD.phrase(printable(table.title()), 10));
             title.setSpacingBefore(12);
             title.setSpacingAfter(4);
             document.add(title);
-            document.add(table(table, fonts));
+            document.add(table(table));
         }
         document.close();
         return out.toByteArray();
     }
 
-    private static PdfPTable table(Report.Table table, Fonts fonts) {
+    private static PdfPTable table(Report.Table table) {
         PdfPTable pdf = new PdfPTable(table.columns().size());
         pdf.setWidthPercentage(100);
         pdf.setHeaderRows(1);
         for (String column : table.columns()) {
-            PdfPCell cell = new PdfPCell(new Phrase(latin(column), fonts.bold()));
+            PdfPCell cell = new PdfPCell(BOLD.phrase(printable(column), 7));
             cell.setBackgroundColor(HEADER_BACKGROUND);
             pdf.addCell(cell);
         }
         for (Report.Row row : table.rows()) {
             for (Object value : row.cells()) {
-                PdfPCell cell = new PdfPCell(new Phrase(latin(Report.text(value)), fonts.body()));
+                PdfPCell cell = new PdfPCell(REGULAR.phrase(printable(Report.text(value)), 7));
                 if (value instanceof Long || value instanceof BigDecimal) {
                     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
                 }
@@ -99,7 +106,7 @@ final class PdfRendition {
     }
 
     /** Horizontal bars, grouped by label, one colour per series, with a dashed reference line if there is one. */
-    private static PdfTemplate chart(PdfWriter writer, Report.Chart chart, float width, Fonts fonts) {
+    private static PdfTemplate chart(PdfWriter writer, Report.Chart chart, float width) {
         int series = chart.series().size();
         float height = CHART_TOP + chart.bars().size() * (series * BAR + GROUP_GAP) + 14;
         PdfTemplate canvas = writer.getDirectContent().createTemplate(width, height);
@@ -110,22 +117,22 @@ final class PdfRendition {
         }
         double scale = (width - LABEL_WIDTH - VALUE_ROOM) / Math.max(max, 1);
 
-        text(canvas, fonts.boldBase(), 10, 0, height - 12, latin(chart.title()));
+        BOLD.show(canvas, 10, 0, height - 12, printable(chart.title()), TEXT_COLOUR);
         float legend = 0;
         for (int s = 0; s < series; s++) {
             bar(canvas, s, legend, height - 27, 8, 8);
-            String name = latin(chart.series().get(s));
-            text(canvas, fonts.base(), 8, legend + 11, height - 26, name);
-            legend += 11 + fonts.base().getWidthPoint(name, 8) + 16;
+            String name = printable(chart.series().get(s));
+            REGULAR.show(canvas, 8, legend + 11, height - 26, name, TEXT_COLOUR);
+            legend += 11 + REGULAR.width(name, 8) + 16;
         }
         float y = height - CHART_TOP;
         for (Report.Bar bar : chart.bars()) {
-            text(canvas, fonts.base(), 8, 0, y - series * BAR / 2 - 3, fit(latin(bar.label()), fonts.base()));
+            REGULAR.show(canvas, 8, 0, y - series * BAR / 2 - 3, fit(printable(bar.label())), TEXT_COLOUR);
             for (int s = 0; s < series; s++) {
                 y -= BAR;
                 double value = bar.values().get(s);
                 bar(canvas, s, LABEL_WIDTH, y + 1, (float) (value * scale), BAR - 2);
-                text(canvas, fonts.base(), 7, LABEL_WIDTH + (float) (value * scale) + 3, y + 2, number(value));
+                REGULAR.show(canvas, 7, LABEL_WIDTH + (float) (value * scale) + 3, y + 2, number(value), TEXT_COLOUR);
             }
             y -= GROUP_GAP;
         }
@@ -136,7 +143,7 @@ final class PdfRendition {
             canvas.moveTo(x, height - CHART_TOP + 2);
             canvas.lineTo(x, y);
             canvas.stroke();
-            text(canvas, fonts.base(), 7, x + 2, y - 8, latin(chart.referenceLabel()), REFERENCE_COLOUR);
+            REGULAR.show(canvas, 7, x + 2, y - 8, printable(chart.referenceLabel()), REFERENCE_COLOUR);
         }
         return canvas;
     }
@@ -147,23 +154,9 @@ final class PdfRendition {
         canvas.fill();
     }
 
-    private static void text(PdfContentByte canvas, BaseFont font, float size, float x, float y, String text) {
-        text(canvas, font, size, x, y, text, TEXT_COLOUR);
-    }
-
-    private static void text(PdfContentByte canvas, BaseFont font, float size, float x, float y, String text,
-                             Color colour) {
-        canvas.setColorFill(colour);
-        canvas.beginText();
-        canvas.setFontAndSize(font, size);
-        canvas.setTextMatrix(x, y);
-        canvas.showText(text);
-        canvas.endText();
-    }
-
-    private static String fit(String label, BaseFont font) {
+    private static String fit(String label) {
         String fitted = label;
-        while (fitted.length() > 1 && font.getWidthPoint(fitted, 8) > LABEL_WIDTH - 6) {
+        while (fitted.length() > 1 && REGULAR.width(fitted, 8) > LABEL_WIDTH - 6) {
             fitted = fitted.substring(0, fitted.length() - 1);
         }
         return fitted;
@@ -173,45 +166,85 @@ final class PdfRendition {
         return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
-    /** Keeps what the standard fonts can show (printable Latin-1); a text of other scripts only becomes "?". */
-    static String latin(String text) {
-        String kept = text.codePoints()
-                .filter(c -> (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff))
+    /**
+     * What the fonts can show: control characters and characters neither font has (those outside the Basic
+     * Multilingual Plane among them) are left out, runs of spaces become one; a text of nothing else becomes "?".
+     */
+    static String printable(String text) {
+        String kept = text.codePoints().filter(c -> !Character.isISOControl(c) && REGULAR.has(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString().strip().replaceAll(" {2,}", " ");
         return kept.isEmpty() && !text.isBlank() ? "?" : kept;
     }
 
-    /** The standard Helvetica fonts, as text fonts and as the base fonts the charts draw with. */
-    private record Fonts(BaseFont base, BaseFont boldBase) {
+    /** A Latin font and a Chinese one of the same weight, used together. */
+    private record Typeface(BaseFont latin, BaseFont chinese) {
 
-        static Fonts standard() {
+        static Typeface of(String latinFont, String chineseFont) {
             try {
-                return new Fonts(BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED),
-                        BaseFont.createFont(BaseFont.HELVETICA_BOLD, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED));
+                return new Typeface(BaseFont.createFont(latinFont, BaseFont.WINANSI, BaseFont.NOT_EMBEDDED),
+                        BaseFont.createFont(chineseFont, "UniGB-UCS2-H", BaseFont.NOT_EMBEDDED));
             } catch (IOException e) {
-                throw new UncheckedIOException("The standard PDF fonts are built into OpenPDF", e);
+                throw new UncheckedIOException("The standard PDF fonts and Adobe's CJK fonts are built into OpenPDF", e);
             }
         }
 
-        Font title() {
-            return new Font(boldBase, 14);
+        boolean has(int character) {
+            return latin.charExists(character) || chinese.charExists(character);
         }
 
-        Font heading() {
-            return new Font(boldBase, 10);
+        /**
+         * Text for the document's flow (paragraphs, cells), {@link #printable} already, with the leading a one-font
+         * paragraph has. (OpenPDF's {@code FontSelector} would do the same but loads a fallback TrueType font each
+         * time it is made: 1.5 ms a cell.)
+         */
+        Phrase phrase(String text, float size) {
+            Phrase phrase = new Phrase(size * 1.5f);
+            Font latinFont = new Font(latin, size);
+            Font chineseFont = new Font(chinese, size);
+            for (Run run : runs(text)) {
+                phrase.add(new Chunk(run.text(), run.font() == latin ? latinFont : chineseFont));
+            }
+            return phrase;
         }
 
-        Font bold() {
-            return new Font(boldBase, 7);
+        float width(String text, float size) {
+            return (float) runs(text).stream().mapToDouble(run -> run.font().getWidthPoint(run.text(), size)).sum();
         }
 
-        Font body() {
-            return new Font(base, 7);
+        /** Text drawn on a chart, {@link #printable} already, in runs of one font each. */
+        void show(PdfContentByte canvas, float size, float x, float y, String text, Color colour) {
+            canvas.setColorFill(colour);
+            canvas.beginText();
+            canvas.setTextMatrix(x, y);
+            for (Run run : runs(text)) {
+                canvas.setFontAndSize(run.font(), size);
+                canvas.showText(run.text());
+            }
+            canvas.endText();
         }
 
-        Font small() {
-            return new Font(base, 8);
+        /** Consecutive characters set in the same font. */
+        private List<Run> runs(String text) {
+            List<Run> runs = new ArrayList<>();
+            StringBuilder run = new StringBuilder();
+            BaseFont current = latin;
+            for (char character : text.toCharArray()) {
+                BaseFont font = latin.charExists(character) ? latin : chinese;
+                if (font != current && !run.isEmpty()) {
+                    runs.add(new Run(current, run.toString()));
+                    run.setLength(0);
+                }
+                current = font;
+                run.append(character);
+            }
+            if (!run.isEmpty()) {
+                runs.add(new Run(current, run.toString()));
+            }
+            return runs;
         }
+    }
+
+    private record Run(BaseFont font, String text) {
     }
 }

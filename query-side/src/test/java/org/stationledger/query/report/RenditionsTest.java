@@ -2,10 +2,14 @@ package org.stationledger.query.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.stationledger.events.Actor;
 import org.stationledger.events.burden.ReportName;
@@ -59,11 +63,34 @@ class RenditionsTest {
     }
 
     @Test
-    void thePdfFontsKeepLatinTextOnly() {
-        assertThat(PdfRendition.latin("朱剪炉派出所 Zhujianlu")).isEqualTo("Zhujianlu");
-        assertThat(PdfRendition.latin("Café 12")).isEqualTo("Café 12");
-        assertThat(PdfRendition.latin("朱剪炉")).isEqualTo("?");
-        assertThat(PdfRendition.latin("")).isEmpty();
+    void thePdfShowsChineseNamesBesideLatinText() throws IOException {
+        Report chinese = new Report(ReportName.BURDEN, "负担 Burden", 2026, null, 42, LocalDate.of(2026, 5, 1),
+                List.of(new Table("派出所 Stations", List.of("station", "名称"), List.of(
+                        Row.of(Subject.station("ZJL"), "ZJL", "朱剪炉派出所 Zhujianlu"),
+                        Row.of(Subject.station("XJH"), "XJH", "徐家汇派出所，上海")))),
+                List.of(new Chart("检查 by station", List.of("文件"), List.of(
+                        new Bar("朱剪炉派出所", Subject.station("ZJL"), List.of(3.0))), 70.0, "目标 70%")));
+
+        String text = pdfText(ReportFormat.PDF.render(chinese));
+
+        assertThat(text).contains("负担 Burden", "派出所 Stations", "名称", "朱剪炉派出所 Zhujianlu", "徐家汇派出所，上海",
+                "检查 by station", "文件", "目标 70%", "position 42");
+        assertThat(text.lines().filter(line -> line.contains("朱剪炉派出所"))).hasSize(2);
+    }
+
+    @Test
+    void thePdfLeavesOutOnlyWhatItsFontsCannotShow() {
+        assertThat(PdfRendition.printable("朱剪炉派出所 Zhujianlu")).isEqualTo("朱剪炉派出所 Zhujianlu");
+        assertThat(PdfRendition.printable("Café 12，€")).isEqualTo("Café 12，€");
+        assertThat(PdfRendition.printable("line\nbreak\tand 𠀀 beyond the plane")).isEqualTo("linebreakand beyond the plane");
+        assertThat(PdfRendition.printable("𠀀")).isEqualTo("?");
+        assertThat(PdfRendition.printable("")).isEmpty();
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     @Test
