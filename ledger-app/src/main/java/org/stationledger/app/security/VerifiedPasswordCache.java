@@ -1,10 +1,14 @@
 package org.stationledger.app.security;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -22,6 +26,7 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     private final PasswordEncoder delegate;
     private final byte[] salt = new byte[32];
     private final Map<String, byte[]> verifiedDigestByStoredHash = new ConcurrentHashMap<>();
+    private final Map<Attempt, CompletableFuture<Boolean>> checksUnderWay = new ConcurrentHashMap<>();
 
     VerifiedPasswordCache(PasswordEncoder delegate) {
         this.delegate = delegate;
@@ -38,11 +43,38 @@ final class VerifiedPasswordCache implements PasswordEncoder {
         if (verified != null && MessageDigest.isEqual(verified, digest)) {
             return true;
         }
-        boolean matches = delegate.matches(rawPassword, storedHash);
-        if (matches) {
-            verifiedDigestByStoredHash.put(storedHash, digest);
+        return checkOnce(rawPassword, storedHash, digest);
+    }
+
+    /**
+     * Requests that carry the same password for the same stored hash at the same time (a client's first burst after a
+     * start) share one slow check instead of each paying for it. Should that check fail, each request checks again on
+     * its own, and fails as it would have.
+     */
+    private boolean checkOnce(CharSequence rawPassword, String storedHash, byte[] digest) {
+        Attempt attempt = new Attempt(storedHash, ByteBuffer.wrap(digest));
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> underWay = checksUnderWay.putIfAbsent(attempt, mine);
+        if (underWay != null) {
+            try {
+                return underWay.join();
+            } catch (CompletionException | CancellationException e) {
+                return delegate.matches(rawPassword, storedHash);
+            }
         }
-        return matches;
+        try {
+            boolean matches = delegate.matches(rawPassword, storedHash);
+            if (matches) {
+                verifiedDigestByStoredHash.put(storedHash, digest);
+            }
+            mine.complete(matches);
+            return matches;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checksUnderWay.remove(attempt, mine);
+        }
     }
 
     @Override
@@ -53,6 +85,10 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     @Override
     public boolean upgradeEncoding(String storedHash) {
         return delegate.upgradeEncoding(storedHash);
+    }
+
+    /** One password (its salted digest) against one stored hash. */
+    private record Attempt(String storedHash, ByteBuffer digest) {
     }
 
     private byte[] digest(CharSequence rawPassword) {

@@ -2,6 +2,9 @@ package org.stationledger.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -52,11 +55,81 @@ class VerifiedPasswordCacheTest {
     }
 
     @Test
+    void requestsBringingTheSamePasswordAtOnceShareOneCheck() throws Exception {
+        HeldEncoder held = new HeldEncoder(bcrypt);
+        PasswordEncoder shared = new VerifiedPasswordCache(held);
+
+        FutureTask<Boolean> first = startChecking(shared, "coord-pass");
+        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        FutureTask<Boolean> second = startChecking(shared, "coord-pass");
+        held.release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(bcrypt.checks).hasValue(1);
+    }
+
+    @Test
+    void aWrongPasswordArrivingDuringTheRightOnesCheckIsCheckedOnItsOwn() throws Exception {
+        HeldEncoder held = new HeldEncoder(bcrypt);
+        PasswordEncoder shared = new VerifiedPasswordCache(held);
+
+        FutureTask<Boolean> right = startChecking(shared, "coord-pass");
+        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        FutureTask<Boolean> wrong = startChecking(shared, "guess");
+        held.release.countDown();
+
+        assertThat(right.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrong.get(10, TimeUnit.SECONDS)).isFalse();
+        assertThat(bcrypt.checks).hasValue(2);
+    }
+
+    /** Starts a request's check and returns once it waits, for the slow check or for another request's. */
+    private FutureTask<Boolean> startChecking(PasswordEncoder encoder, String password) throws InterruptedException {
+        FutureTask<Boolean> check = new FutureTask<>(() -> encoder.matches(password, stored));
+        Thread request = new Thread(check);
+        request.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (request.getState() != Thread.State.WAITING && !check.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        return check;
+    }
+
+    @Test
     void encodingIsTheDelegates() {
         String encoded = passwords.encode("s3cret");
 
         assertThat(new BCryptPasswordEncoder().matches("s3cret", encoded)).isTrue();
         assertThat(passwords.upgradeEncoding(encoded)).isFalse();
+    }
+
+    /** Holds every check until released, as a slow bcrypt check would. */
+    private static final class HeldEncoder implements PasswordEncoder {
+        private final PasswordEncoder encoder;
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+
+        private HeldEncoder(PasswordEncoder encoder) {
+            this.encoder = encoder;
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return encoder.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return encoder.matches(rawPassword, encodedPassword);
+        }
     }
 
     private static final class CountingEncoder implements PasswordEncoder {
