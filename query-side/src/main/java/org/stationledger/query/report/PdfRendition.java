@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 final class PdfRendition {
 
     private static final int WIDE_TABLE = 8;
+    private static final int ROWS_PER_BATCH = 500;
     private static final Color[] SERIES_COLOURS = {new Color(0x2f, 0x5d, 0x8a), new Color(0xc0, 0x50, 0x4d),
             new Color(0x9b, 0xbb, 0x59), new Color(0x80, 0x64, 0xa2)};
     private static final Color REFERENCE_COLOUR = new Color(0xd9, 0x2b, 0x2b);
@@ -78,21 +79,27 @@ final class PdfRendition {
             title.setSpacingBefore(12);
             title.setSpacingAfter(4);
             document.add(title);
-            document.add(table(table));
+            addTable(document, table);
         }
         document.close();
         return out.toByteArray();
     }
 
-    private static PdfPTable table(Report.Table table) {
+    /**
+     * Adds the table a batch of rows at a time (OpenPDF's large-element API): the rows already laid out are written
+     * and let go, so a national table (54,000 stations) never sits in memory whole, which took over 256 MB of heap.
+     */
+    private static void addTable(Document document, Report.Table table) {
         PdfPTable pdf = new PdfPTable(table.columns().size());
         pdf.setWidthPercentage(100);
         pdf.setHeaderRows(1);
+        pdf.setComplete(false);
         for (String column : table.columns()) {
             PdfPCell cell = new PdfPCell(BOLD.phrase(printable(column), 7));
             cell.setBackgroundColor(HEADER_BACKGROUND);
             pdf.addCell(cell);
         }
+        int rows = 0;
         for (Report.Row row : table.rows()) {
             for (Object value : row.cells()) {
                 PdfPCell cell = new PdfPCell(REGULAR.phrase(printable(Report.text(value)), 7));
@@ -101,8 +108,12 @@ final class PdfRendition {
                 }
                 pdf.addCell(cell);
             }
+            if (++rows % ROWS_PER_BATCH == 0) {
+                document.add(pdf);
+            }
         }
-        return pdf;
+        pdf.setComplete(true);
+        document.add(pdf);
     }
 
     /** Horizontal bars, grouped by label, one colour per series, with a dashed reference line if there is one. */

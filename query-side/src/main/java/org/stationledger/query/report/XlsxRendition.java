@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,19 +14,26 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.WorkbookUtil;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-/** A report as an Excel workbook (Apache POI): a sheet with the heading, then one sheet per table, numbers as numbers. */
+/**
+ * A report as an Excel workbook (Apache POI): a sheet with the heading, then one sheet per table, numbers as numbers.
+ * Written through POI's streaming workbook, which keeps a window of rows in memory and moves the rest to a temporary
+ * file (under {@code java.io.tmpdir}): as an in-memory workbook a national burden report (54,000 station rows) needed
+ * more than 512 MB of heap.
+ */
 final class XlsxRendition {
 
     private static final int MAX_SHEET_NAME = 31;
     private static final int MAX_COLUMN_CHARS = 60;
+    private static final int ROWS_IN_MEMORY = 100;
 
     private XlsxRendition() {
     }
 
     static byte[] render(Report report) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(ROWS_IN_MEMORY);
+        try (workbook; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font boldFont = workbook.createFont();
             boldFont.setBold(true);
@@ -40,7 +48,7 @@ final class XlsxRendition {
                 row.getCell(0).setCellStyle(bold);
                 row.createCell(1).setCellValue(heading.get(i).get(1));
             }
-            fitColumns(about, 2);
+            fitColumns(about, heading);
 
             for (Report.Table table : report.tables()) {
                 Sheet sheet = workbook.createSheet(sheetName(table.title(), sheetNames));
@@ -58,12 +66,17 @@ final class XlsxRendition {
                     }
                 }
                 sheet.createFreezePane(0, 1);
-                fitColumns(sheet, table.columns().size());
+                List<List<?>> lines = new ArrayList<>();
+                lines.add(table.columns());
+                table.rows().forEach(row -> lines.add(row.cells()));
+                fitColumns(sheet, lines);
             }
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the " + report.name().slug() + " workbook", e);
+        } finally {
+            workbook.dispose();
         }
     }
 
@@ -77,17 +90,19 @@ final class XlsxRendition {
         }
     }
 
-    /** Widths from the cells' text: POI's auto-size would need the platform's fonts. */
-    private static void fitColumns(Sheet sheet, int columns) {
-        for (int column = 0; column < columns; column++) {
-            int chars = 0;
-            for (Row row : sheet) {
-                Cell cell = row.getCell(column);
-                if (cell != null) {
-                    chars = Math.max(chars, cell.toString().length());
-                }
+    /**
+     * Widths from the text of the values written (the streaming sheet no longer holds its rows); POI's auto-size would
+     * need the platform's fonts.
+     */
+    private static void fitColumns(Sheet sheet, List<? extends List<?>> lines) {
+        int[] chars = new int[lines.stream().mapToInt(List::size).max().orElse(0)];
+        for (List<?> line : lines) {
+            for (int column = 0; column < line.size(); column++) {
+                chars[column] = Math.max(chars[column], Report.text(line.get(column)).length());
             }
-            sheet.setColumnWidth(column, Math.min(MAX_COLUMN_CHARS, chars + 2) * 256);
+        }
+        for (int column = 0; column < chars.length; column++) {
+            sheet.setColumnWidth(column, Math.min(MAX_COLUMN_CHARS, chars[column] + 2) * 256);
         }
     }
 

@@ -2,14 +2,19 @@ package org.stationledger.query.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.stationledger.events.Actor;
 import org.stationledger.events.burden.ReportName;
@@ -85,6 +90,30 @@ class RenditionsTest {
         assertThat(PdfRendition.printable("line\nbreak\tand 𠀀 beyond the plane")).isEqualTo("linebreakand beyond the plane");
         assertThat(PdfRendition.printable("𠀀")).isEqualTo("?");
         assertThat(PdfRendition.printable("")).isEmpty();
+    }
+
+    @Test
+    void aLongTableKeepsEveryRowInTheWorkbookAndInThePdfWithItsHeaderOnEveryPage() throws IOException {
+        List<Row> rows = IntStream.rangeClosed(1, 1234).mapToObj(i ->
+                Row.of(Subject.station("S" + i), "S" + i, "派出所 " + i, (long) i)).toList();
+        Report stations = new Report(ReportName.BURDEN, "Burden", 2026, null, 42, LocalDate.of(2026, 5, 1),
+                List.of(new Table("Stations", List.of("station", "name", "visits"), rows)), List.of());
+
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(ReportFormat.XLSX.render(stations)))) {
+            Sheet sheet = workbook.getSheet("Stations");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1234);
+            assertThat(sheet.getRow(1234).getCell(1).getStringCellValue()).isEqualTo("派出所 1234");
+            assertThat(sheet.getRow(1234).getCell(2).getNumericCellValue()).isEqualTo(1234);
+            assertThat(sheet.getColumnWidth(1)).as("as wide as the longest name").isEqualTo(("派出所 1234".length() + 2) * 256);
+        }
+
+        byte[] pdf = ReportFormat.PDF.render(stations);
+        List<String> lines = pdfText(pdf).lines().toList();
+        assertThat(lines.stream().filter(line -> line.matches("S(\\d+) 派出所 \\1 \\1"))).hasSize(1234);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(lines.stream().filter(line -> line.equals("station name visits")))
+                    .hasSize(document.getNumberOfPages()).hasSizeGreaterThan(1);
+        }
     }
 
     private static String pdfText(byte[] pdf) throws IOException {
