@@ -480,6 +480,9 @@ public final class BenchMain {
         machine.put("durability", "fsync=" + show(ledger, "fsync") + ", synchronous_commit="
                                   + show(ledger, "synchronous_commit") + ", full_page_writes="
                                   + show(ledger, "full_page_writes") + ", shared_buffers=" + show(ledger, "shared_buffers"));
+        String autovacuum = show(ledger, "autovacuum");
+        machine.put("planner statistics", "autovacuum=" + autovacuum + ("off".equals(autovacuum)
+                ? " (plans made while the tables were small stay in use: docs/operations.md, \"Autovacuum\")" : ""));
         machine.put("connection pool", "Hikari, " + ((com.zaxxer.hikari.HikariDataSource) ledger.dataSource)
                 .getMaximumPoolSize() + " connections; JDBC URL " + ledger.jdbcUrl().replaceAll("password=[^&]*", "password=…"));
         machine.put("HTTP users", "HTTP Basic, passwords stored as {bcrypt} hashes (strength 10), as in a real deployment");
