@@ -2,6 +2,7 @@ package org.stationledger.app.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -56,32 +57,32 @@ class VerifiedPasswordCacheTest {
 
     @Test
     void requestsBringingTheSamePasswordAtOnceShareOneCheck() throws Exception {
-        HeldEncoder held = new HeldEncoder(bcrypt);
-        PasswordEncoder shared = new VerifiedPasswordCache(held);
+        assertThat(checkedWhileTheFirstIsUnderWay("coord-pass", "coord-pass")).containsExactly(true, true);
 
-        FutureTask<Boolean> first = startChecking(shared, "coord-pass");
-        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        FutureTask<Boolean> second = startChecking(shared, "coord-pass");
-        held.release.countDown();
-
-        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(second.get(10, TimeUnit.SECONDS)).isTrue();
         assertThat(bcrypt.checks).hasValue(1);
     }
 
     @Test
     void aWrongPasswordArrivingDuringTheRightOnesCheckIsCheckedOnItsOwn() throws Exception {
+        assertThat(checkedWhileTheFirstIsUnderWay("coord-pass", "guess")).containsExactly(true, false);
+
+        assertThat(bcrypt.checks).hasValue(2);
+    }
+
+    /**
+     * Two requests for the same user: the second arrives while the first one's slow check is under way, and both
+     * wait until it is released.
+     */
+    private List<Boolean> checkedWhileTheFirstIsUnderWay(String firstPassword, String secondPassword) throws Exception {
         HeldEncoder held = new HeldEncoder(bcrypt);
         PasswordEncoder shared = new VerifiedPasswordCache(held);
 
-        FutureTask<Boolean> right = startChecking(shared, "coord-pass");
+        FutureTask<Boolean> first = startChecking(shared, firstPassword);
         assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        FutureTask<Boolean> wrong = startChecking(shared, "guess");
+        FutureTask<Boolean> second = startChecking(shared, secondPassword);
         held.release.countDown();
 
-        assertThat(right.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(wrong.get(10, TimeUnit.SECONDS)).isFalse();
-        assertThat(bcrypt.checks).hasValue(2);
+        return List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
     }
 
     /** Starts a request's check and returns once it waits, for the slow check or for another request's. */
