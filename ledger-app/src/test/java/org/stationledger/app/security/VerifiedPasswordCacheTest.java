@@ -74,20 +74,19 @@ class VerifiedPasswordCacheTest {
      * wait until it is released.
      */
     private List<Boolean> checkedWhileTheFirstIsUnderWay(String firstPassword, String secondPassword) throws Exception {
-        HeldEncoder held = new HeldEncoder(bcrypt);
-        PasswordEncoder shared = new VerifiedPasswordCache(held);
+        bcrypt.hold();
 
-        FutureTask<Boolean> first = startChecking(shared, firstPassword);
-        assertThat(held.entered.await(10, TimeUnit.SECONDS)).isTrue();
-        FutureTask<Boolean> second = startChecking(shared, secondPassword);
-        held.release.countDown();
+        FutureTask<Boolean> first = startChecking(firstPassword);
+        assertThat(bcrypt.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        FutureTask<Boolean> second = startChecking(secondPassword);
+        bcrypt.release.countDown();
 
         return List.of(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
     }
 
     /** Starts a request's check and returns once it waits, for the slow check or for another request's. */
-    private FutureTask<Boolean> startChecking(PasswordEncoder encoder, String password) throws InterruptedException {
-        FutureTask<Boolean> check = new FutureTask<>(() -> encoder.matches(password, stored));
+    private FutureTask<Boolean> startChecking(String password) throws InterruptedException {
+        FutureTask<Boolean> check = new FutureTask<>(() -> passwords.matches(password, stored));
         Thread request = new Thread(check);
         request.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -105,40 +104,20 @@ class VerifiedPasswordCacheTest {
         assertThat(passwords.upgradeEncoding(encoded)).isFalse();
     }
 
-    /** Holds every check until released, as a slow bcrypt check would. */
-    private static final class HeldEncoder implements PasswordEncoder {
-        private final PasswordEncoder encoder;
-        private final CountDownLatch entered = new CountDownLatch(1);
-        private final CountDownLatch release = new CountDownLatch(1);
-
-        private HeldEncoder(PasswordEncoder encoder) {
-            this.encoder = encoder;
-        }
-
-        @Override
-        public String encode(CharSequence rawPassword) {
-            return encoder.encode(rawPassword);
-        }
-
-        @Override
-        public boolean matches(CharSequence rawPassword, String encodedPassword) {
-            entered.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            return encoder.matches(rawPassword, encodedPassword);
-        }
-    }
-
+    /** Counts the slow checks; once {@link #hold()} is called, each waits until {@link #release} opens. */
     private static final class CountingEncoder implements PasswordEncoder {
         private final PasswordEncoder encoder;
         private final AtomicInteger checks = new AtomicInteger();
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private volatile boolean held;
 
         private CountingEncoder(PasswordEncoder encoder) {
             this.encoder = encoder;
+        }
+
+        void hold() {
+            held = true;
         }
 
         @Override
@@ -149,6 +128,15 @@ class VerifiedPasswordCacheTest {
         @Override
         public boolean matches(CharSequence rawPassword, String encodedPassword) {
             checks.incrementAndGet();
+            if (held) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
             return encoder.matches(rawPassword, encodedPassword);
         }
 
