@@ -84,12 +84,14 @@ public final class BenchMain {
             HttpClient http = httpClient();
             YearGenerator generator = new YearGenerator(ledger.commands, options.stations, options.threads);
             Channel inProcess = new Channel.InProcess(ledger.commands);
-            Channel overHttp = new Channel.Http(http, ledger.port);
+            Channel overHttp = new Channel.Http(http, ledger.port, false);
+            Channel overHttpDeferred = new Channel.Http(http, ledger.port, true);
 
             generated(generator.registry(), "registry");
             Bench.Phase commandsInProcess = null;
             Bench.Phase commandsWithoutProjections = null;
             Bench.Phase commandsHttp = null;
+            Bench.Phase commandsHttpDeferred = null;
             Measurements.LagWatcher lag = null;
             double lagRate = 0;
             Map<String, Measurements.QueryResult> queriesOneYear = null;
@@ -101,6 +103,7 @@ public final class BenchMain {
                 if (year == lastYear) {
                     int a = (int) (options.stations * 0.3);
                     int b = (int) (options.stations * 0.5);
+                    int bc = (int) (options.stations * 0.65);
                     int c = (int) (options.stations * 0.8);
                     ledger.awaitProjections(3_600_000);
                     commandsInProcess = generated(generator.season("season in-process", year, 0, a, inProcess,
@@ -114,8 +117,12 @@ public final class BenchMain {
                     ledger.resumeProjections();
                     ledger.awaitProjections(3_600_000);
                     warmUpHttp(http, ledger.port);
-                    commandsHttp = generated(generator.season("season over HTTP", year, b, c, overHttp,
+                    commandsHttp = generated(generator.season("season over HTTP", year, b, bc, overHttp,
                             new Bench.RateLimiter(0), YearGenerator.NOTHING, appealable), year + "");
+                    ledger.awaitProjections(3_600_000);
+                    commandsHttpDeferred = generated(generator.season("season over HTTP, read-your-writes deferred",
+                            year, bc, c, overHttpDeferred, new Bench.RateLimiter(0), YearGenerator.NOTHING, appealable),
+                            year + "");
                     ledger.awaitProjections(3_600_000);
                     lagRate = commandsInProcess.perSecond() / 2;
                     try (Measurements.LagWatcher watcher = new Measurements.LagWatcher(ledger)) {
@@ -162,8 +169,8 @@ public final class BenchMain {
             long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             heapWatch.interrupt();
 
-            table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsWithoutProjections, commandsHttp, lag,
-                    lagRate, rebuilds,
+            table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsWithoutProjections, commandsHttp,
+                    commandsHttpDeferred, lag, lagRate, rebuilds,
                     queriesOneYear, queriesAllYears, liveHeap);
             String report = report(started, machine, events, eventBytes, firstYear, lastYear);
             System.out.println();
@@ -310,6 +317,7 @@ public final class BenchMain {
 
     private void table(Bench.Phase rawInsert, Bench.Phase rawSelect, Bench.Latencies rawQuery,
                        Bench.Phase inProcess, Bench.Phase withoutProjections, Bench.Phase http,
+                       Bench.Phase httpDeferred,
                        Measurements.LagWatcher lag, double lagRate,
                        List<Measurements.Rebuild> rebuilds, Map<String, Measurements.QueryResult> oneYear,
                        Map<String, Measurements.QueryResult> allYears, long liveHeap) {
@@ -326,6 +334,8 @@ public final class BenchMain {
                 String.format("%.2f", withoutProjections.perSecond() / insertRate), "— (shows what the projections cost)",
                 "");
         ratioRow("commands over HTTP (" + options.threads + " clients, read-your-writes on)", http.perSecond(),
+                insertRate, "commands", 0.30, "raw INSERT");
+        ratioRow("commands over HTTP, read-your-writes deferred to the reads (Prefer header)", httpDeferred.perSecond(),
                 insertRate, "commands", 0.30, "raw INSERT");
         for (Measurements.Rebuild rebuild : rebuilds) {
             double ratio = rebuild.perSecond() / selectRate;

@@ -101,17 +101,23 @@ interface Channel {
         }
     }
 
-    /** The same commands over the ledger's HTTP API on a loopback port, end to end (read-your-writes included). */
+    /**
+     * The same commands over the ledger's HTTP API on a loopback port, end to end: each answer once the node's read
+     * models show the command (read-your-writes), or, deferring that wait as a bulk client does
+     * ({@code Prefer: read-your-writes=deferred}), once the command is committed.
+     */
     final class Http implements Channel {
         private static final Pattern INSPECTION_ID = Pattern.compile("\"inspectionId\"\\s*:\\s*\"([^\"]+)\"");
         private static final Pattern FINDING_ID = Pattern.compile("\"findingId\"\\s*:\\s*\"([^\"]+)\"");
         private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]+)\"");
         private final HttpClient client;
         private final String base;
+        private final boolean deferReadYourWrites;
 
-        Http(HttpClient client, int port) {
+        Http(HttpClient client, int port, boolean deferReadYourWrites) {
             this.client = client;
             this.base = "http://127.0.0.1:" + port;
+            this.deferReadYourWrites = deferReadYourWrites;
         }
 
         static String basic(String username) {
@@ -158,14 +164,17 @@ interface Channel {
         }
 
         private HttpResponse<String> post(String username, String path, String json, int... expected) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", basic(username))
                     .header("Content-Type", "application/json")
                     // As a client that retries safely after a lost answer sends every POST (docs/audit.md).
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-                    .build();
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            if (deferReadYourWrites) {
+                builder.header("Prefer", "read-your-writes=deferred");
+            }
+            HttpRequest request = builder.build();
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 for (int status : expected) {

@@ -1,6 +1,7 @@
 package org.stationledger.app.web;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
@@ -27,13 +29,17 @@ import org.stationledger.query.rebuild.LivePosition;
 /**
  * Read-your-writes: before a command's answer is sent, wait until this node's projections have processed every
  * event stored so far, so the client's next query sees its own change. The answer also carries that event-store
- * position in {@code X-Ledger-Position}; on a scale-out, a query node is asked to catch up to it (see
- * docs/operations.md).
+ * position in {@code X-Ledger-Position}.
+ *
+ * <p>A client that does not need to read at once sends {@code Prefer: read-your-writes=deferred}: the answer comes
+ * as soon as the command is committed, with the same position, and the wait moves to the read that needs it — a GET
+ * that presents the position ({@link ConsistentReads}), on this node or on a query node of a scale-out.
  */
 @RestControllerAdvice
 class ReadYourWrites implements ResponseBodyAdvice<Object> {
 
     static final String POSITION_HEADER = "X-Ledger-Position";
+    static final String DEFERRED = "read-your-writes=deferred";
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     private final EventStore eventStore;
@@ -66,9 +72,18 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
         if (HttpMethod.POST.equals(request.getMethod())) {
             long position = headPosition();
             response.getHeaders().set(POSITION_HEADER, Long.toString(position));
-            awaitProjections(position);
+            if (prefersDeferred(request)) {
+                response.getHeaders().set("Preference-Applied", DEFERRED);
+            } else {
+                awaitProjections(position, true); // the command is committed: its answer goes out however this ends
+            }
         }
         return body;
+    }
+
+    private static boolean prefersDeferred(ServerHttpRequest request) {
+        return request instanceof ServletServerHttpRequest servlet
+               && Preferences.contains(Collections.list(servlet.getServletRequest().getHeaders("Prefer")), DEFERRED);
     }
 
     long headPosition() {
@@ -77,15 +92,19 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
     }
 
     /**
-     * Waits until every running projection on this node has passed {@code position} in each of its segments,
-     * whichever node holds them, at most {@code maxWait}.
+     * Waits until every projection on this node has passed {@code position} in each of its segments, whichever node
+     * holds them, at most {@code ledger.read-your-writes.max-wait}. After a command the wait passes over a projection
+     * that is stopped or failing ({@code passOverBroken}): the command is committed and its answer must go out. A read
+     * that asked for the position does not (a stopped projection may be started again within the wait).
+     *
+     * @return whether every projection got there in time
      */
-    void awaitProjections(long position) {
+    boolean awaitProjections(long position, boolean passOverBroken) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         if (processors.isEmpty()) {
-            return;
+            return true;
         }
         Map<String, Integer> segments = new HashMap<>();
         jdbc.query("SELECT processorname, count(*) AS segments FROM tokenentry GROUP BY processorname",
@@ -93,15 +112,19 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
                     segments.put(row.getString("processorname"), row.getInt("segments"));
                 });
         for (StreamingEventProcessor processor : processors) {
-            while (processor.isRunning()
-                   && !caughtUp(processor, segments.getOrDefault(processor.getName(), 0), position)) {
+            int segmentCount = segments.getOrDefault(processor.getName(), 0);
+            while (!caughtUp(processor, segmentCount, position, passOverBroken)) {
+                if (passOverBroken && !processor.isRunning()) {
+                    break;
+                }
                 if (System.nanoTime() > deadline) {
                     log.warn("Projection {} has not reached position {} within {}", processor.getName(), position, maxWait);
-                    return;
+                    return false;
                 }
                 sleepBriefly();
             }
         }
+        return true;
     }
 
     /**
@@ -109,9 +132,13 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
      * a segment another node holds, or none yet (just after a start or a hand-over), answers by its stored token.
      * Without that, a node holding one of two segments would answer before the other's rows are written.
      */
-    private boolean caughtUp(StreamingEventProcessor processor, int segments, long position) {
+    private boolean caughtUp(StreamingEventProcessor processor, int segments, long position, boolean passOverBroken) {
+        if (!processor.isRunning()) {
+            return false;
+        }
         var statuses = processor.processingStatus();
-        if (!statuses.values().stream().allMatch(status -> status.isErrorState() || reached(status, position))) {
+        if (!statuses.values().stream().allMatch(status -> (passOverBroken && status.isErrorState())
+                                                           || reached(status, position))) {
             return false;
         }
         return (!statuses.isEmpty() && statuses.size() >= segments)

@@ -7,13 +7,28 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.stationledger.app.security.CurrentActor;
 import org.stationledger.events.Actor;
 
-/** Lets controllers on either side take the caller as a plain {@link Actor} parameter. */
+/**
+ * Lets controllers on either side take the caller as a plain {@link Actor} parameter, and holds a read that presents
+ * a position until the read models have reached it ({@link ConsistentReads}).
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final ConsistentReads consistentReads;
+
+    WebConfiguration(ConsistentReads consistentReads) {
+        this.consistentReads = consistentReads;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(consistentReads);
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -1,0 +1,104 @@
+package org.stationledger.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+import org.stationledger.query.ProcessingGroups;
+
+/**
+ * A command's answer waits for the read models unless the client defers the wait; a read that presents the answer's
+ * position waits for them instead. The stations projection is stopped to make the difference visible: its read model
+ * then stays behind until it runs again.
+ */
+class ReadYourWritesTest extends IntegrationTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private StreamingEventProcessor stations() {
+        return processing.eventProcessor(ProcessingGroups.STATIONS, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    @AfterEach
+    void runStationsAgain() {
+        if (!stations().isRunning()) {
+            stations().start();
+        }
+    }
+
+    @Test
+    void aPostAnswersOnceItsChangeCanBeRead() {
+        var registered = as("coord").post("/api/stations", station("RYW-1"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(Long.parseLong(registered.header("X-Ledger-Position"))).isGreaterThanOrEqualTo(0);
+        assertThat(registered.header("Preference-Applied")).isNull();
+
+        assertThat(as("coord").get("/api/stations/RYW-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeferredPostAnswersOnCommitAndAReadPresentingItsPositionWaitsForTheReadModels() throws Exception {
+        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        Api coord = as("coord");
+
+        var registered = coord.withHeader("Prefer", "respond-async, Read-Your-Writes=\"deferred\"; note=bulk")
+                .post("/api/stations", station("RYW-2"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        assertThat(registered.header("Preference-Applied")).isEqualTo("read-your-writes=deferred");
+        String position = registered.header("X-Ledger-Position");
+        assertThat(eventCount()).as("the command is committed").isPositive();
+        assertThat(coord.get("/api/stations/RYW-2").status())
+                .as("without the position, a read sees what the read model holds now").isEqualTo(404);
+
+        var waiting = CompletableFuture.supplyAsync(
+                () -> coord.withHeader("X-Ledger-Position", position).get("/api/stations/RYW-2"));
+        Thread.sleep(500);
+        assertThat(waiting).as("the read waits while the read model is behind").isNotDone();
+        stations().start();
+        var read = waiting.get(10, TimeUnit.SECONDS);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.text("stationId")).isEqualTo("RYW-2");
+    }
+
+    @Test
+    void aReadWhoseReadModelsStayBehindIsToldToRetry() throws Exception {
+        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        var registered = as("coord").withHeader("Prefer", "read-your-writes=deferred").post("/api/stations",
+                station("RYW-3"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        var behind = as("coord").withHeader("X-Ledger-Position", registered.header("X-Ledger-Position"))
+                .get("/api/stations/RYW-3");
+        assertThat(behind.status()).as(behind.toString()).isEqualTo(503);
+        assertThat(behind.isProblem()).isTrue();
+        assertThat(behind.text("code")).isEqualTo("read-models-behind");
+        assertThat(behind.header("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aPositionTheLedgerNeverGaveOutIsRefused() {
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        for (String position : new String[] {"soon", "-3", Long.toString(head + 1_000_000)}) {
+            var refused = as("coord").withHeader("X-Ledger-Position", position).get("/api/stations");
+            assertThat(refused.status()).as(position).isEqualTo(400);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.text("code")).isEqualTo("invalid-position");
+        }
+        assertThat(as("coord").withHeader("X-Ledger-Position", Long.toString(head)).get("/api/stations").status())
+                .isEqualTo(200);
+    }
+
+    private static Map<String, Object> station(String stationId) {
+        return Map.of("stationId", stationId, "name", "Station " + stationId, "parent", "Shenyang PSB",
+                "kind", "URBAN", "areaKm2", 10.5, "population", 20000, "officers", 20, "auxiliaries", 10);
+    }
+}
