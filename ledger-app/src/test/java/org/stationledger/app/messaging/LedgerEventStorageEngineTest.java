@@ -3,14 +3,22 @@ package org.stationledger.app.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.IntegrationTest;
 
-/** The ledger takes no snapshots, so loading an aggregate never reads one, and none can be stored. */
-class EventsOnlyStorageEngineTest extends IntegrationTest {
+/**
+ * The ledger's event store: it takes no snapshots, so loading an aggregate never reads one, and none can be stored;
+ * a streamed event is the event stored, with its own timestamp, position and aggregate.
+ */
+class LedgerEventStorageEngineTest extends IntegrationTest {
 
     @Autowired
     private EventStorageEngine storageEngine;
@@ -46,5 +54,32 @@ class EventsOnlyStorageEngineTest extends IntegrationTest {
         assertThatThrownBy(() -> storageEngine.storeSnapshot(snapshot))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshotevententry", Long.class)).isZero();
+    }
+
+    @Test
+    void aStreamedEventIsTheStoredEventWithItsOwnTimestamp() {
+        ensureDepartment("STREAMED-1");
+        ensureDepartment("STREAMED-2");
+        List<Stored> stored = jdbc.query("""
+                SELECT globalindex, eventidentifier, aggregateidentifier, sequencenumber, timestamp
+                FROM domainevententry ORDER BY globalindex""", (row, index) -> new Stored(row.getLong(1),
+                row.getString(2), row.getString(3), row.getLong(4), DateTimeUtils.parseInstant(row.getString(5))));
+
+        List<Stored> streamed;
+        try (var events = storageEngine.readEvents(null, false)) {
+            streamed = events.limit(stored.size()).map(Stored::of).toList();
+        }
+
+        assertThat(stored).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(streamed).isEqualTo(stored);
+    }
+
+    private record Stored(long globalIndex, String eventId, String aggregateId, long sequence, Instant timestamp) {
+
+        static Stored of(TrackedEventMessage<?> event) {
+            var domainEvent = (DomainEventMessage<?>) event;
+            return new Stored(event.trackingToken().position().orElseThrow(), event.getIdentifier(),
+                    domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), event.getTimestamp());
+        }
     }
 }
