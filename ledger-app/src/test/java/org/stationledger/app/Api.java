@@ -72,6 +72,10 @@ public final class Api {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** A GET of a file (a report), whatever its type. */
     public Download download(String path) {
         var builder = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "*/*");

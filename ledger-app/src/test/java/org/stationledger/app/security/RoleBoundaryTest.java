@@ -83,6 +83,25 @@ class RoleBoundaryTest extends IntegrationTest {
         assertThat(description.body().path("paths").has("/api/stations/{stationId}/ratings/{year}")).isTrue();
     }
 
+    @Test
+    void probesAreOpenAndMetricsAreForTheOfficeAndAuditors() {
+        assertThat(anonymous().get("/actuator/health").status()).isEqualTo(200);
+        assertThat(anonymous().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertProblem(anonymous().get("/actuator/metrics"), 401, "unauthenticated");
+        assertProblem(as("crim").get("/actuator/metrics"), 403, "forbidden-role");
+        assertProblem(as("zjl").get("/actuator/prometheus"), 403, "forbidden-role");
+        assertThat(as("audit").get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(as("coord").get("/actuator/metrics/http.server.requests").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathTheRoleTableDoesNotNameIsRefused() {
+        assertProblem(as("coord").post("/api/departments/", Map.of("departmentId", "X", "name", "X")), 403,
+                "forbidden-role");
+        assertProblem(as("coord").delete("/api/stations/SY-SH-ZJL"), 403, "forbidden-role");
+        assertThat(as("coord").get("/api/stations/SY-SH-ZJL").status()).isEqualTo(200);
+    }
+
     private static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.isProblem()).as(response.contentType()).isTrue();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 
@@ -41,6 +44,26 @@ class BadInputTest extends IntegrationTest {
         assertThat(coord.get("/api/cycles/not-a-year").status()).isEqualTo(400);
 
         assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
+    }
+
+    /**
+     * A refusal is an answer, not a failure of the ledger: the operator's log stays quiet about it. Axon logs a
+     * command refused while it creates an aggregate as a warning with a stack trace unless told not to.
+     */
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRefusedCommandIsAnsweredWithoutAWarningInTheLog(CapturedOutput log) {
+        Map<String, Object> department = Map.of("departmentId", "LOGGED-ONCE", "name", "Logged once");
+        as("coord").post("/api/departments", department);
+        long before = eventCount();
+
+        Api.Response again = as("coord").post("/api/departments", department);
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.text("detail")).contains("LOGGED-ONCE");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(log.getOut()).doesNotContain("LOGGED-ONCE is already registered")
+                .doesNotContain("trying to create an aggregate");
     }
 
     private static void assertInvalid(Api.Response response, String code) {
