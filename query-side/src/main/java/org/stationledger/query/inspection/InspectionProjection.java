@@ -19,8 +19,6 @@ import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
 import org.stationledger.query.BatchedWrites;
-import org.stationledger.query.EventPositions;
-import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -32,6 +30,34 @@ import org.stationledger.query.ProcessingGroups;
 @Component
 @ProcessingGroup(ProcessingGroups.INSPECTIONS)
 class InspectionProjection {
+
+    /** A request's whole row; its position is the global index of the event that recorded it (see EventPositions). */
+    private static final BatchedWrites.Rows REQUESTS = new BatchedWrites.Rows("""
+            INSERT INTO read_inspection (inspection_id, year, station_id, department_id, inspection_date, status,
+                                         plan_item_id, visit_id, exception_category, justification, reason_code,
+                                         explanation, requested_at, requested_by, requested_position)
+            SELECT r.inspection_id, r.year, r.station_id, r.department_id, r.inspection_date, r.status, r.plan_item_id,
+                   r.visit_id, r.exception_category, r.justification, r.reason_code, r.explanation, r.requested_at,
+                   r.requested_by, e.globalindex
+            FROM unnest(CAST(:inspectionId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
+                        CAST(:departmentId AS TEXT[]), CAST(:date AS DATE[]), CAST(:status AS TEXT[]),
+                        CAST(:planItemId AS TEXT[]), CAST(:visitId AS TEXT[]), CAST(:exceptionCategory AS TEXT[]),
+                        CAST(:justification AS TEXT[]), CAST(:reasonCode AS TEXT[]), CAST(:explanation AS TEXT[]),
+                        CAST(:requestedAt AS TIMESTAMPTZ[]), CAST(:requestedBy AS TEXT[]), CAST(:eventId AS TEXT[]))
+                 AS r(inspection_id, year, station_id, department_id, inspection_date, status, plan_item_id, visit_id,
+                      exception_category, justification, reason_code, explanation, requested_at, requested_by,
+                      event_id)
+            LEFT JOIN domainevententry e ON e.eventidentifier = r.event_id
+            ON CONFLICT (inspection_id) DO UPDATE SET
+                year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
+                inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,
+                plan_item_id = EXCLUDED.plan_item_id, visit_id = EXCLUDED.visit_id,
+                exception_category = EXCLUDED.exception_category, justification = EXCLUDED.justification,
+                reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
+                requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
+                requested_position = EXCLUDED.requested_position
+            """, "inspectionId", "year", "stationId", "departmentId", "date", "status", "planItemId", "visitId",
+            "exceptionCategory", "justification", "reasonCode", "explanation", "requestedAt", "requestedBy", "eventId");
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -79,36 +105,10 @@ class InspectionProjection {
     }
 
     private void record(Request request, Instant requestedAt, String requestedBy, String eventId) {
-        BatchedWrites.write(jdbc, """
-                INSERT INTO read_inspection (inspection_id, year, station_id, department_id, inspection_date, status,
-                                             plan_item_id, visit_id, exception_category, justification, reason_code,
-                                             explanation, requested_at, requested_by, requested_position)
-                VALUES (:inspectionId, :year, :stationId, :departmentId, :date, :status, :planItemId, :visitId,
-                        :exceptionCategory, :justification, :reasonCode, :explanation, :requestedAt, :requestedBy, %s)
-                ON CONFLICT (inspection_id) DO UPDATE SET
-                    year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
-                    inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,
-                    plan_item_id = EXCLUDED.plan_item_id, visit_id = EXCLUDED.visit_id,
-                    exception_category = EXCLUDED.exception_category, justification = EXCLUDED.justification,
-                    reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
-                    requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
-                    requested_position = EXCLUDED.requested_position
-                """.formatted(EventPositions.GLOBAL_INDEX_OF_EVENT),
-                new MapSqlParameterSource("inspectionId", request.inspectionId())
-                .addValue("year", request.year())
-                .addValue("stationId", request.stationId())
-                .addValue("departmentId", request.departmentId())
-                .addValue("date", request.date())
-                .addValue("status", request.status().name())
-                .addValue("planItemId", request.planItemId())
-                .addValue("visitId", request.visitId())
-                .addValue("exceptionCategory", request.exceptionCategory())
-                .addValue("justification", request.justification())
-                .addValue("reasonCode", request.reasonCode())
-                .addValue("explanation", request.explanation())
-                .addValue("requestedAt", JdbcValues.timestamp(requestedAt))
-                .addValue("requestedBy", requestedBy)
-                .addValue("eventId", eventId));
+        BatchedWrites.write(jdbc, REQUESTS, request.inspectionId(), request.inspectionId(), request.year(),
+                request.stationId(), request.departmentId(), request.date(), request.status().name(),
+                request.planItemId(), request.visitId(), request.exceptionCategory(), request.justification(),
+                request.reasonCode(), request.explanation(), requestedAt, requestedBy, eventId);
     }
 
     /** An exception decision keeps the request's category and justification. */

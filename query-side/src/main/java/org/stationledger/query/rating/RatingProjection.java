@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,6 +28,7 @@ import org.stationledger.events.rating.AppealUpheld;
 import org.stationledger.events.rating.Grade;
 import org.stationledger.events.rating.RatingFinalised;
 import org.stationledger.events.rating.RatingRevised;
+import org.stationledger.events.rating.RatingRules;
 import org.stationledger.events.station.StationDetailsChanged;
 import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
@@ -82,6 +84,22 @@ class RatingProjection {
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
                 inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
             """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised");
+
+    private static final BatchedWrites.Rows STATIONS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_station (station_id, name, kind)
+            SELECT * FROM unnest(CAST(:stationId AS TEXT[]), CAST(:name AS TEXT[]), CAST(:kind AS TEXT[]))
+            ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
+            """, "stationId", "name", "kind");
+
+    private static final BatchedWrites.Rows FINAL_RATINGS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason, finalised_at)
+            SELECT * FROM unnest(CAST(:stationId AS TEXT[]), CAST(:year AS INT[]), CAST(:score AS NUMERIC[]),
+                                 CAST(:veto AS BOOLEAN[]), CAST(:eligibleGrade AS TEXT[]), CAST(:grade AS TEXT[]),
+                                 CAST(:reason AS TEXT[]), CAST(:finalisedAt AS TIMESTAMPTZ[]))
+            ON CONFLICT (station_id, year) DO UPDATE SET
+                score = EXCLUDED.score, veto = EXCLUDED.veto, eligible_grade = EXCLUDED.eligible_grade,
+                grade = EXCLUDED.grade, reason = EXCLUDED.reason, finalised_at = EXCLUDED.finalised_at
+            """, "stationId", "year", "score", "veto", "eligibleGrade", "grade", "reason", "finalisedAt");
 
     private final NamedParameterJdbcTemplate jdbc;
     private final RatingQueries ratings;
@@ -141,18 +159,19 @@ class RatingProjection {
     void on(CycleClosed event) {
         BatchedWrites.flush();
         jdbc.update("UPDATE read_rating_cycle SET closed = TRUE WHERE year = :year", Map.of("year", event.year()));
-        MapSqlParameterSource[] drafts = ratings.currentRatings(event.year()).entrySet().stream()
-                .map(draft -> new MapSqlParameterSource("stationId", draft.getKey())
-                        .addValue("year", event.year())
-                        .addValue("score", draft.getValue().score())
-                        .addValue("veto", draft.getValue().veto())
-                        .addValue("eligibleGrade", draft.getValue().eligibleGrade().name()))
-                .toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("""
+        List<Map.Entry<String, RatingRules.Rating>> drafts =
+                List.copyOf(ratings.currentRatings(event.year()).entrySet());
+        jdbc.update("""
                 INSERT INTO read_rating_draft (station_id, year, score, veto, eligible_grade)
-                VALUES (:stationId, :year, :score, :veto, :eligibleGrade)
+                SELECT station_id, :year, score, veto, eligible_grade
+                FROM unnest(CAST(:stationId AS TEXT[]), CAST(:score AS NUMERIC[]), CAST(:veto AS BOOLEAN[]),
+                            CAST(:eligibleGrade AS TEXT[])) AS draft(station_id, score, veto, eligible_grade)
                 ON CONFLICT (station_id, year) DO NOTHING
-                """, drafts);
+                """, new MapSqlParameterSource("year", event.year())
+                .addValue("stationId", column(drafts, Map.Entry::getKey))
+                .addValue("score", column(drafts, draft -> draft.getValue().score().toPlainString()))
+                .addValue("veto", column(drafts, draft -> String.valueOf(draft.getValue().veto())))
+                .addValue("eligibleGrade", column(drafts, draft -> draft.getValue().eligibleGrade().name())));
     }
 
     @EventHandler
@@ -230,16 +249,9 @@ class RatingProjection {
 
     @EventHandler
     void on(RatingFinalised event, @Timestamp Instant finalisedAt) {
-        BatchedWrites.write(jdbc, """
-                INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason,
-                                               finalised_at)
-                VALUES (:stationId, :year, :score, :veto, :eligibleGrade, :grade, :reason, :finalisedAt)
-                ON CONFLICT (station_id, year) DO UPDATE SET
-                    score = EXCLUDED.score, veto = EXCLUDED.veto, eligible_grade = EXCLUDED.eligible_grade,
-                    grade = EXCLUDED.grade, reason = EXCLUDED.reason, finalised_at = EXCLUDED.finalised_at
-                """, graded(event.stationId(), event.year(), event.score(), event.veto(), event.eligibleGrade(),
-                event.grade(), event.reason())
-                .addValue("finalisedAt", JdbcValues.timestamp(finalisedAt)));
+        BatchedWrites.write(jdbc, FINAL_RATINGS, List.of(event.stationId(), event.year()), event.stationId(),
+                event.year(), event.score(), event.veto(), event.eligibleGrade().name(), event.grade().name(),
+                event.reason(), finalisedAt);
     }
 
     @EventHandler
@@ -272,12 +284,7 @@ class RatingProjection {
     }
 
     private void recordStation(String stationId, String name, StationKind kind) {
-        BatchedWrites.write(jdbc, """
-                INSERT INTO read_rating_station (station_id, name, kind) VALUES (:stationId, :name, :kind)
-                ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-                """, new MapSqlParameterSource("stationId", stationId)
-                .addValue("name", name)
-                .addValue("kind", kind.name()));
+        BatchedWrites.write(jdbc, STATIONS, stationId, stationId, name, kind.name());
     }
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
@@ -305,7 +312,13 @@ class RatingProjection {
                 .addValue("decidedAt", JdbcValues.timestamp(decidedAt)));
     }
 
-    /** What a final rating and a revision both record. */
+    /** One column of the drafts, as text for an array cast. */
+    private static String[] column(List<Map.Entry<String, RatingRules.Rating>> drafts,
+                                   Function<Map.Entry<String, RatingRules.Rating>, String> value) {
+        return drafts.stream().map(value).toArray(String[]::new);
+    }
+
+    /** What a revision records. */
     private static MapSqlParameterSource graded(String stationId, int year, BigDecimal score, boolean veto,
                                                 Grade eligibleGrade, Grade grade, String reason) {
         return new MapSqlParameterSource("stationId", stationId)
