@@ -5,9 +5,7 @@ import static org.stationledger.app.LedgerRuns.api;
 import static org.stationledger.app.LedgerRuns.start;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,20 +26,20 @@ class RebuildAcrossRestartTest {
 
         Map<String, String> before;
         JsonNode cutOff;
-        try (ConfigurableApplicationContext ledger = start(slow(properties))) {
+        try (ConfigurableApplicationContext ledger = start(Rebuilds.slow(properties))) {
             Api coord = api(ledger, "coord");
             coord.post("/api/departments", Map.of("departmentId", "RESTART-DEPT", "name", "Restarted"));
             for (int i = 1; i <= 20; i++) {
-                station(coord, "RB-" + i);
+                Rebuilds.station(coord, "RB-" + i);
                 urls.add("/api/stations/RB-" + i);
             }
             assertThat(coord.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
             var again = coord.post("/api/admin/projections/stations/rebuild");
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.text("code")).isEqualTo("rebuild-running");
-            station(coord, "RB-DURING");
+            Rebuilds.station(coord, "RB-DURING");
             urls.add("/api/stations/RB-DURING");
-            cutOff = awaitSomeProgress(coord);
+            cutOff = Rebuilds.awaitSomeProgress(coord, "stations");
             before = Rebuilds.answers(coord, urls);
         }
         assertThat(cutOff.path("status").asText()).isEqualTo("RUNNING");
@@ -57,32 +55,5 @@ class RebuildAcrossRestartTest {
             assertThat(done.path("equal").asBoolean()).as(done.toString()).isTrue();
             assertThat(Rebuilds.answers(coord, urls)).isEqualTo(before);
         }
-    }
-
-    /** Small batches with pauses, so that the stop catches the rebuild half-way. */
-    private static Map<String, Object> slow(Map<String, Object> properties) {
-        Map<String, Object> slow = new HashMap<>(properties);
-        slow.put("ledger.rebuild.batch-size", 2);
-        slow.put("ledger.rebuild.pause-between-batches", "200ms");
-        return slow;
-    }
-
-    private static JsonNode awaitSomeProgress(Api coord) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            JsonNode progress = coord.get("/api/admin/projections/stations/rebuild").body();
-            if (progress.path("eventsDone").asLong() >= 4) {
-                return progress;
-            }
-            assertThat(System.nanoTime()).as("the rebuild progresses: %s", progress).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private static void station(Api coord, String stationId) {
-        var registered = coord.post("/api/stations", Map.of("stationId", stationId, "name", "Station " + stationId,
-                "parent", "Shenyang PSB", "kind", "URBAN", "areaKm2", 5, "population", 10000, "officers", 10,
-                "auxiliaries", 5));
-        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,5 +40,33 @@ public final class Rebuilds {
             answers.put(url, response.body().toString());
         }
         return answers;
+    }
+
+    /** Small batches with pauses, so that a stop catches a rebuild half-way. */
+    static Map<String, Object> slow(Map<String, Object> properties) {
+        Map<String, Object> slow = new HashMap<>(properties);
+        slow.put("ledger.rebuild.batch-size", 2);
+        slow.put("ledger.rebuild.pause-between-batches", "200ms");
+        return slow;
+    }
+
+    /** Polls the rebuild's progress until a few batches are done, and returns it. */
+    static JsonNode awaitSomeProgress(Api coord, String projection) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            JsonNode progress = coord.get("/api/admin/projections/" + projection + "/rebuild").body();
+            if (progress.path("eventsDone").asLong() >= 4) {
+                return progress;
+            }
+            assertThat(System.nanoTime()).as("the rebuild progresses: %s", progress).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    static void station(Api coord, String stationId) {
+        var registered = coord.post("/api/stations", Map.of("stationId", stationId, "name", "Station " + stationId,
+                "parent", "Shenyang PSB", "kind", "URBAN", "areaKm2", 5, "population", 10000, "officers", 10,
+                "auxiliaries", 5));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
 }

@@ -3,9 +3,14 @@ package org.stationledger.query.rebuild;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -29,7 +34,9 @@ import org.stationledger.query.Problems;
 /**
  * Rebuilds a read model from the event store beside the live one, which keeps serving: replays into a shadow schema,
  * compares every table and swaps in what differs, in one transaction (see {@link RebuildRun}). State is kept in
- * {@code projection_rebuild}, so a rebuild cut off by a stop resumes when the ledger starts again.
+ * {@code projection_rebuild}, so a rebuild cut off by a stop resumes when the ledger starts again, and one whose node
+ * stopped while others run on is taken over by one of them once its row has not moved for
+ * {@code ledger.rebuild.takeover-after}.
  */
 @Component
 class ProjectionRebuilds {
@@ -39,21 +46,26 @@ class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final RebuildRecords records;
     private final RebuildRun.Services services;
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "projection-rebuild");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("projection-rebuild"));
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
+            daemon("projection-rebuild-watch"));
+    /** The runs a worker of this node is on, so that the watch does not start a second one beside it. */
+    private final Set<UUID> workingHere = ConcurrentHashMap.newKeySet();
+    private final Duration takeoverAfter;
     private volatile boolean stopping;
 
     ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine events, JdbcTemplate jdbc,
                        Serializer serializer, PlatformTransactionManager transactions, RebuildRecords records,
                        @Value("${ledger.rebuild.batch-size:500}") int batchSize,
-                       @Value("${ledger.rebuild.pause-between-batches:0ms}") Duration pause) {
+                       @Value("${ledger.rebuild.pause-between-batches:0ms}") Duration pause,
+                       @Value("${ledger.rebuild.takeover-after:30s}") Duration takeoverAfter) {
         this.processing = processing;
         this.records = records;
         this.services = new RebuildRun.Services(events, jdbc, serializer, new TransactionTemplate(transactions),
                 records, jdbc.queryForObject("SELECT current_schema()", String.class), batchSize, pause);
+        // A healthy worker moves its row after every batch and pause; the pause is added so that no setting of it
+        // makes a working run look stalled.
+        this.takeoverAfter = takeoverAfter.plus(pause);
     }
 
     /** The read models of this node that can be rebuilt, by processing group. */
@@ -74,7 +86,7 @@ class ProjectionRebuilds {
             shadow.create();
         });
         log.info("Rebuild of {} started over {} events into schema {}", projection, run.eventsTotal(), shadow.name());
-        workers.execute(new RebuildRun(run, shadow, handlers, services, () -> stopping));
+        work(run);
         return progress(projection);
     }
 
@@ -101,27 +113,75 @@ class ProjectionRebuilds {
                 segments, records.progress(projection).map(RebuildProgress::status).orElse(null));
     }
 
-    /** Picks up the rebuilds a stop cut off, from where their last batch left them. */
+    /**
+     * Picks up the rebuilds a stop cut off, from where their last batch left them, and from then on watches for runs
+     * whose worker stopped on another node. Should another node's worker still be at it, the two meet on the run's row
+     * and one of them gives up (see {@link RebuildRecords#lock}).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
         for (RebuildRecords.Run run : records.running()) {
-            if (!projections().contains(run.projection())) {
-                continue;
+            if (work(run)) {
+                log.info("Rebuild of {} resumes after {} events", run.projection(), run.eventsDone());
             }
-            log.info("Rebuild of {} resumes after {} events", run.projection(), run.eventsDone());
-            workers.execute(new RebuildRun(run, shadow(run.projection()), handlers(run.projection()), services,
-                    () -> stopping));
+        }
+        long every = Math.max(100, takeoverAfter.toMillis() / 2);
+        watch.scheduleWithFixedDelay(this::takeOverStalled, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void takeOverStalled() {
+        try {
+            for (RebuildRecords.Run run : records.stalled(takeoverAfter)) {
+                if (work(run)) {
+                    log.warn("Rebuild of {} had not moved for {} s; this node takes it over after {} events",
+                            run.projection(), takeoverAfter.toSeconds(), run.eventsDone());
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next look may find the database back; a failure here must not end the watch.
+            log.warn("Could not look for stalled projection rebuilds", e);
         }
     }
 
-    /** Lets a running batch end; the rebuild resumes at the next start. */
+    /** Starts a worker on the run unless its projection does not run here or a worker of this node is on it. */
+    private boolean work(RebuildRecords.Run run) {
+        if (!projections().contains(run.projection()) || !workingHere.add(run.runId())) {
+            return false;
+        }
+        RebuildRun worker = new RebuildRun(run, shadow(run.projection()), handlers(run.projection()), services,
+                () -> stopping);
+        try {
+            workers.execute(() -> {
+                try {
+                    worker.run();
+                } finally {
+                    workingHere.remove(run.runId());
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            workingHere.remove(run.runId());
+            return false;
+        }
+    }
+
+    /** Lets a running batch end; the rebuild resumes at the next start, or on another node. */
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
+        watch.shutdownNow();
         workers.shutdownNow();
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("A projection rebuild did not stop within 30 s");
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private ShadowSchema shadow(String projection) {

@@ -55,6 +55,19 @@ class RebuildRecords {
     }
 
     /**
+     * Running rebuilds whose row has not moved for this long, by the database's clock (the same for every node). A
+     * row locked at this moment is being worked on (a batch, or the final compare and swap) and is left out.
+     */
+    List<Run> stalled(Duration quiet) {
+        return jdbc.query("""
+                SELECT * FROM projection_rebuild
+                WHERE status = 'RUNNING' AND updated_at < now() - make_interval(secs => ?)
+                ORDER BY projection
+                FOR UPDATE SKIP LOCKED
+                """, (row, index) -> run(row), quiet.toMillis() / 1000.0);
+    }
+
+    /**
      * Locks the run's row for the caller's transaction and returns it, if it is still this run and still running:
      * of two workers of one run (two nodes resuming it), one commits each batch and the other finds it moved on.
      */

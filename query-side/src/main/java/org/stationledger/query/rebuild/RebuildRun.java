@@ -72,8 +72,7 @@ final class RebuildRun implements Runnable {
             boolean caughtUp = false;
             while (!caughtUp) {
                 if (stopping.getAsBoolean()) {
-                    log.info("Rebuild of {} stops at {} events; it resumes when the ledger starts again", projection,
-                            expectedDone);
+                    logCutOff("stops");
                     return;
                 }
                 Batch batch = services.transaction().execute(status -> replayBatch());
@@ -88,17 +87,20 @@ final class RebuildRun implements Runnable {
             log.info("Rebuild of {} run {} goes on elsewhere or was restarted; this worker stops", projection, runId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            log.info("Rebuild of {} interrupted at {} events; it resumes when the ledger starts again", projection,
-                    expectedDone);
+            logCutOff("interrupted");
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
-                log.info("Rebuild of {} cut off by the shutdown at {} events; it resumes when the ledger starts again",
-                        projection, expectedDone);
+                logCutOff("cut off by the shutdown");
                 return;
             }
             log.error("Rebuild of {} failed; the live projection is untouched", projection, e);
             services.records().fail(projection, runId, String.valueOf(e.getMessage()));
         }
+    }
+
+    private void logCutOff(String how) {
+        log.info("Rebuild of {} {} at {} events; it resumes when the ledger starts again, or on another node", projection,
+                how, expectedDone);
     }
 
     /** Where a committed batch left the run; caught up with the live processor, or the end of the store. */

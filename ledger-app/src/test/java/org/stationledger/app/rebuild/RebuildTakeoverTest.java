@@ -1,0 +1,75 @@
+package org.stationledger.app.rebuild;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.stationledger.app.LedgerRuns.api;
+import static org.stationledger.app.LedgerRuns.start;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.stationledger.app.Api;
+import org.stationledger.app.LedgerRuns;
+
+/**
+ * Two nodes on one database: a rebuild started on one of them, which then stops for good, is taken over by the other
+ * — which runs on and is not restarted — and completes with the same answers. While its first node works on it, the
+ * other node leaves it alone.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class RebuildTakeoverTest {
+
+    private static final String TAKEOVER_LINE = "this node takes it over";
+
+    @Test
+    void aRebuildWhoseNodeStopsIsCompletedByAnotherNode(CapturedOutput output) throws InterruptedException {
+        Map<String, Object> staying = LedgerRuns.freshEmbeddedLedger();
+        staying.put("ledger.rebuild.takeover-after", "3s");
+        List<String> urls = new ArrayList<>(List.of("/api/stations", "/api/departments"));
+        try (ConfigurableApplicationContext stayingNode = start(staying)) {
+            Api coord = api(stayingNode, "coord");
+            coord.post("/api/departments", Map.of("departmentId", "TAKEOVER-DEPT", "name", "Taken over"));
+            for (int i = 1; i <= 30; i++) {
+                Rebuilds.station(coord, "TK-" + i);
+                urls.add("/api/stations/TK-" + i);
+            }
+            String databaseUrl = stayingNode.getBean(HikariDataSource.class).getJdbcUrl();
+
+            JsonNode cutOff;
+            // One event per batch: the run is still going when the node stops, seconds later.
+            try (ConfigurableApplicationContext leavingNode = start(Map.of("server.port", 0, "ledger.role", "query",
+                    "spring.datasource.url", databaseUrl, "ledger.rebuild.batch-size", 1,
+                    "ledger.rebuild.pause-between-batches", "300ms"))) {
+                Api leaving = api(leavingNode, "coord");
+                assertThat(leaving.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
+                cutOff = Rebuilds.awaitSomeProgress(leaving, "stations");
+                // Longer than the takeover time: a run that moves after every batch is not taken over.
+                Thread.sleep(4_000);
+                assertThat(output.getAll()).doesNotContain(TAKEOVER_LINE);
+                cutOff = leaving.get("/api/admin/projections/stations/rebuild").body();
+            }
+            assertThat(cutOff.path("status").asText()).isEqualTo("RUNNING");
+            Rebuilds.station(coord, "TK-AFTER");
+            urls.add("/api/stations/TK-AFTER");
+            Map<String, String> before = Rebuilds.answers(coord, urls);
+            var again = coord.post("/api/admin/projections/stations/rebuild");
+            assertThat(again.status()).as("the cut-off run is still the one running").isEqualTo(409);
+
+            JsonNode done = Rebuilds.awaitFinished(coord, "stations");
+
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+            assertThat(done.path("startedAt").asText()).as("taken over, not started afresh")
+                    .isEqualTo(cutOff.path("startedAt").asText());
+            assertThat(done.path("eventsDone").asLong()).isGreaterThan(cutOff.path("eventsDone").asLong());
+            assertThat(done.path("equal").asBoolean()).as(done.toString()).isTrue();
+            assertThat(output.getAll()).contains(TAKEOVER_LINE);
+            assertThat(Rebuilds.answers(coord, urls)).isEqualTo(before);
+        }
+    }
+}
