@@ -69,4 +69,18 @@ public final class Rebuilds {
                 "auxiliaries", 5));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
     }
+
+    /**
+     * Checks that the rebuild cut off at {@code cutOff} went on to completion as the same run, from where it was,
+     * with the rebuilt read model equal to the live one; returns the final progress.
+     */
+    static JsonNode awaitCompletedFrom(Api coord, String projection, JsonNode cutOff) throws InterruptedException {
+        JsonNode done = awaitFinished(coord, projection);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        assertThat(done.path("startedAt").asText()).as("the same run, not one started afresh")
+                .isEqualTo(cutOff.path("startedAt").asText());
+        assertThat(done.path("eventsDone").asLong()).isGreaterThan(cutOff.path("eventsDone").asLong());
+        assertThat(done.path("equal").asBoolean()).as(done.toString()).isTrue();
+        return done;
+    }
 }
