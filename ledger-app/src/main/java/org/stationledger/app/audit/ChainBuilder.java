@@ -1,5 +1,6 @@
 package org.stationledger.app.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,7 @@ class ChainBuilder {
                                               + " WHERE globalindex > ? ORDER BY globalindex LIMIT ?",
                 (row, index) -> StoredEvent.read(row), head.globalIndex(), batchSize);
         ChainLink previous = head;
+        List<Object[]> links = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             boolean gapBefore = event.globalIndex() > previous.globalIndex() + 1;
             if (gapBefore && event.globalIndex() - 1 > settledUpTo) {
@@ -88,10 +90,12 @@ class ChainBuilder {
                 break;
             }
             byte[] hash = ChainHash.next(previous.hash(), event);
-            jdbc.update("INSERT INTO audit_chain (global_index, event_id, previous_hash, hash) VALUES (?, ?, ?, ?)",
-                    event.globalIndex(), event.eventId(), previous.hash(), hash);
+            links.add(new Object[]{event.globalIndex(), event.eventId(), previous.hash(), hash});
             previous = new ChainLink(event.globalIndex(), hash);
         }
+        // The round's links in one round trip (a JDBC batch), not one per event.
+        jdbc.batchUpdate("INSERT INTO audit_chain (global_index, event_id, previous_hash, hash) VALUES (?, ?, ?, ?)",
+                links);
         return settled || previous != head;
     }
 

@@ -3,25 +3,43 @@ package org.stationledger.app.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.IntegrationTest;
 
 /**
  * The ledger's event store: it takes no snapshots, so loading an aggregate never reads one, and none can be stored;
- * a streamed event is the event stored, with its own timestamp, position and aggregate.
+ * an aggregate is loaded whole, with one query while it is shorter than the batch size; a streamed event is the
+ * event stored, with its own timestamp, position and aggregate.
  */
 class LedgerEventStorageEngineTest extends IntegrationTest {
 
+    private static final String LONG_STATION = "ENGINE-FIVE-EVENTS";
+
     @Autowired
     private EventStorageEngine storageEngine;
+    @Autowired
+    private ConnectionProvider connections;
+    @Autowired
+    private TransactionManager transactions;
+    @Autowired
+    private Serializer serializer;
 
     @Test
     void aRowInTheSnapshotTableIsNeverRead() {
@@ -54,6 +72,57 @@ class LedgerEventStorageEngineTest extends IntegrationTest {
         assertThatThrownBy(() -> storageEngine.storeSnapshot(snapshot))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM snapshotevententry", Long.class)).isZero();
+    }
+
+    @Test
+    void anAggregateIsLoadedWholeWithOneQueryPerBatch() {
+        ensureStation(LONG_STATION, "URBAN");
+        for (int officers = 21; officers <= 24; officers++) {
+            var changed = as("coord").post("/api/stations/" + LONG_STATION + "/details", Map.of("name", "Five events",
+                    "parent", "Shenyang PSB", "kind", "URBAN", "areaKm2", 10.5, "population", 20000, "officers",
+                    officers, "auxiliaries", 10));
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        }
+        String aggregateId = jdbc.queryForObject("""
+                SELECT aggregateidentifier FROM domainevententry
+                WHERE payloadtype LIKE '%StationRegistered' AND convert_from(payload, 'UTF8') LIKE ?
+                """, String.class, "%" + LONG_STATION + "%");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, aggregateId)).isEqualTo(5);
+
+        // Shorter than a batch: one query, where Axon's own engine asks a second time to find nothing.
+        assertThat(queriesToLoad(aggregateId, 10)).isEqualTo(1);
+        assertThat(queriesToLoad(aggregateId, 6)).isEqualTo(1);
+        // A full batch may have more behind it: ask on until a batch comes back short.
+        assertThat(queriesToLoad(aggregateId, 5)).isEqualTo(2);
+        assertThat(queriesToLoad(aggregateId, 2)).isEqualTo(3);
+        assertThat(queriesToLoad(aggregateId, 1)).isEqualTo(6);
+    }
+
+    /** Loads the aggregate's events with a store of this batch size; checks all five come, in order. */
+    private int queriesToLoad(String aggregateId, int batchSize) {
+        AtomicInteger queries = new AtomicInteger();
+        var engine = new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
+                .connectionProvider(() -> counting(connections.getConnection(), queries))
+                .transactionManager(transactions).eventSerializer(serializer).snapshotSerializer(serializer)
+                .batchSize(batchSize));
+        assertThat(engine.readEvents(aggregateId).asStream().map(DomainEventMessage::getSequenceNumber))
+                .as("batch size %d", batchSize).containsExactly(0L, 1L, 2L, 3L, 4L);
+        return queries.get();
+    }
+
+    private static Connection counting(Connection connection, AtomicInteger queries) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().equals("prepareStatement")) {
+                        queries.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(connection, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
