@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -24,6 +22,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,9 +45,11 @@ class ProjectionRebuilds {
     private final EventProcessingConfiguration processing;
     private final RebuildRecords records;
     private final RebuildRun.Services services;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("projection-rebuild"));
-    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(
-            daemon("projection-rebuild-watch"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** The runs a worker of this node is on, so that the watch does not start a second one beside it. */
     private final Set<UUID> workingHere = ConcurrentHashMap.newKeySet();
     private final Duration takeoverAfter;
@@ -113,11 +114,7 @@ class ProjectionRebuilds {
                 segments, records.progress(projection).map(RebuildProgress::status).orElse(null));
     }
 
-    /**
-     * Picks up the rebuilds a stop cut off, from where their last batch left them, and from then on watches for runs
-     * whose worker stopped on another node. Should another node's worker still be at it, the two meet on the run's row
-     * and one of them gives up (see {@link RebuildRecords#lock}).
-     */
+    /** Picks up the rebuilds a stop cut off, from where their last batch left them. */
     @EventListener(ApplicationReadyEvent.class)
     void resume() {
         for (RebuildRecords.Run run : records.running()) {
@@ -125,11 +122,18 @@ class ProjectionRebuilds {
                 log.info("Rebuild of {} resumes after {} events", run.projection(), run.eventsDone());
             }
         }
-        long every = Math.max(100, takeoverAfter.toMillis() / 2);
-        watch.scheduleWithFixedDelay(this::takeOverStalled, every, every, TimeUnit.MILLISECONDS);
     }
 
-    private void takeOverStalled() {
+    /**
+     * Takes over the runs whose worker stopped on another node. Should that worker still be at it after all, the two
+     * meet on the run's row and one of them gives up (see {@link RebuildRecords#lock}).
+     */
+    @Scheduled(fixedDelayString = "${ledger.rebuild.takeover-after:30s}",
+               initialDelayString = "${ledger.rebuild.takeover-after:30s}")
+    void takeOverStalled() {
+        if (stopping) {
+            return;
+        }
         try {
             for (RebuildRecords.Run run : records.stalled(takeoverAfter)) {
                 if (work(run)) {
@@ -169,19 +173,10 @@ class ProjectionRebuilds {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
-        watch.shutdownNow();
         workers.shutdownNow();
         if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
             log.warn("A projection rebuild did not stop within 30 s");
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private ShadowSchema shadow(String projection) {
