@@ -16,6 +16,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,6 +31,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -105,6 +109,23 @@ class MessagingConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .batchSize(batchSize));
+    }
+
+    /**
+     * Axon's JDBC token store as its auto-configuration builds it, but for the name of the node that claims a
+     * projection's segments: {@code ledger.node-name} when given (the projections overview and a rebuild's progress
+     * show it), otherwise Axon's own default, the JVM's {@code pid@host}. Two nodes must not share a name: a node
+     * takes a segment claimed under its own name for its own.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+                          TokenStoreProperties tokenStoreProperties, @Value("${ledger.node-name:}") String nodeName) {
+        JdbcTokenStore.Builder tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout());
+        return (nodeName.isBlank() ? tokenStore : tokenStore.nodeId(nodeName)).build();
     }
 
     /**

@@ -19,8 +19,8 @@ import org.stationledger.app.LedgerRuns;
 
 /**
  * Two nodes on one database: a rebuild started on one of them, which then stops for good, is taken over by the other
- * — which runs on and is not restarted — and completes with the same answers. While its first node works on it, the
- * other node leaves it alone.
+ * — which runs on and is not restarted — and completes with the same answers; the progress names the node working
+ * on it, first the one, then the other. While its first node works on it, the other node leaves it alone.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class RebuildTakeoverTest {
@@ -31,6 +31,7 @@ class RebuildTakeoverTest {
     void aRebuildWhoseNodeStopsIsCompletedByAnotherNode(CapturedOutput output) throws InterruptedException {
         Map<String, Object> staying = LedgerRuns.freshEmbeddedLedger();
         staying.put("ledger.rebuild.takeover-after", "3s");
+        staying.put("ledger.node-name", "staying-node");
         List<String> urls = new ArrayList<>(List.of("/api/stations", "/api/departments"));
         try (ConfigurableApplicationContext stayingNode = start(staying)) {
             Api coord = api(stayingNode, "coord");
@@ -45,8 +46,8 @@ class RebuildTakeoverTest {
             Map<String, String> before;
             // One event per batch: the run is still going when the node stops, seconds later.
             try (ConfigurableApplicationContext leavingNode = start(Map.of("server.port", 0, "ledger.role", "query",
-                    "spring.datasource.url", databaseUrl, "ledger.rebuild.batch-size", 1,
-                    "ledger.rebuild.pause-between-batches", "300ms"))) {
+                    "ledger.node-name", "leaving-node", "spring.datasource.url", databaseUrl,
+                    "ledger.rebuild.batch-size", 1, "ledger.rebuild.pause-between-batches", "300ms"))) {
                 Api leaving = api(leavingNode, "coord");
                 assertThat(leaving.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
                 Rebuilds.awaitSomeProgress(leaving, "stations");
@@ -59,9 +60,14 @@ class RebuildTakeoverTest {
                 cutOff = leaving.get("/api/admin/projections/stations/rebuild").body();
             }
             assertThat(cutOff.path("status").asText()).isEqualTo("RUNNING");
+            assertThat(cutOff.path("worker").asText()).isEqualTo("leaving-node");
 
-            Rebuilds.awaitCompletedFrom(coord, "stations", cutOff);
+            JsonNode completed = Rebuilds.awaitCompletedFrom(coord, "stations", cutOff);
+            assertThat(completed.path("worker").asText()).isEqualTo("staying-node");
             assertThat(output.getAll()).contains(TAKEOVER_LINE);
+            // The overview names the nodes holding segments the same way: only the staying node is left.
+            assertThat(coord.get("/api/admin/projections").body().findValuesAsText("owner"))
+                    .isNotEmpty().containsOnly("staying-node");
             assertThat(Rebuilds.answers(coord, urls)).isEqualTo(before);
         }
     }

@@ -1,5 +1,6 @@
 package org.stationledger.query.rebuild;
 
+import java.lang.management.ManagementFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stationledger.query.JdbcValues;
@@ -20,10 +22,13 @@ class RebuildRecords {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    /** This node, as the token store names the owner of a segment (by default Axon's, the JVM's pid@host). */
+    private final String node;
 
-    RebuildRecords(JdbcTemplate jdbc, Serializer serializer) {
+    RebuildRecords(JdbcTemplate jdbc, Serializer serializer, @Value("${ledger.node-name:}") String nodeName) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.node = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
     }
 
     /** A running rebuild where its last committed batch left it. */
@@ -33,16 +38,16 @@ class RebuildRecords {
     /** Records a new run unless one is running; false if one is. */
     boolean start(String projection, UUID runId, String shadowSchema, long eventsTotal) {
         boolean started = jdbc.update("""
-                INSERT INTO projection_rebuild (projection, run_id, status, shadow_schema, events_done, events_total,
-                                                started_at, updated_at)
-                VALUES (?, ?, 'RUNNING', ?, 0, ?, now(), now())
+                INSERT INTO projection_rebuild (projection, run_id, status, worker, shadow_schema, events_done,
+                                                events_total, started_at, updated_at)
+                VALUES (?, ?, 'RUNNING', ?, ?, 0, ?, now(), now())
                 ON CONFLICT (projection) DO UPDATE SET
-                    run_id = EXCLUDED.run_id, status = 'RUNNING', shadow_schema = EXCLUDED.shadow_schema,
-                    token = NULL, token_type = NULL, events_done = 0, events_total = EXCLUDED.events_total,
-                    events_per_second = NULL, replaced = NULL, error = NULL, started_at = EXCLUDED.started_at,
-                    updated_at = EXCLUDED.updated_at, finished_at = NULL
+                    run_id = EXCLUDED.run_id, status = 'RUNNING', worker = EXCLUDED.worker,
+                    shadow_schema = EXCLUDED.shadow_schema, token = NULL, token_type = NULL, events_done = 0,
+                    events_total = EXCLUDED.events_total, events_per_second = NULL, replaced = NULL, error = NULL,
+                    started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, finished_at = NULL
                 WHERE projection_rebuild.status <> 'RUNNING'
-                """, projection, runId, shadowSchema, eventsTotal) == 1;
+                """, projection, runId, node, shadowSchema, eventsTotal) == 1;
         if (started) {
             jdbc.update("DELETE FROM projection_rebuild_checksum WHERE projection = ?", projection);
         }
@@ -80,10 +85,10 @@ class RebuildRecords {
         SerializedObject<byte[]> token = run.token() == null ? null : serializer.serialize(run.token(), byte[].class);
         jdbc.update("""
                 UPDATE projection_rebuild SET token = ?, token_type = ?, events_done = ?,
-                    events_total = GREATEST(events_total, ?), events_per_second = ?, updated_at = now()
+                    events_total = GREATEST(events_total, ?), events_per_second = ?, worker = ?, updated_at = now()
                 WHERE projection = ? AND run_id = ?
                 """, token == null ? null : token.getData(), token == null ? null : token.getType().getName(),
-                run.eventsDone(), run.eventsDone(), eventsPerSecond, run.projection(), run.runId());
+                run.eventsDone(), run.eventsDone(), eventsPerSecond, node, run.projection(), run.runId());
     }
 
     void complete(Run run, List<RebuildProgress.TableChecksum> checksums, boolean replaced) {
@@ -92,9 +97,10 @@ class RebuildRecords {
                         + " VALUES (?, ?, ?, ?)", run.projection(), checksum.table(), checksum.live(), checksum.rebuilt());
         }
         jdbc.update("""
-                UPDATE projection_rebuild SET status = 'COMPLETED', replaced = ?, updated_at = now(), finished_at = now()
+                UPDATE projection_rebuild SET status = 'COMPLETED', replaced = ?, worker = ?, updated_at = now(),
+                    finished_at = now()
                 WHERE projection = ? AND run_id = ?
-                """, replaced, run.projection(), run.runId());
+                """, replaced, node, run.projection(), run.runId());
     }
 
     void fail(String projection, UUID runId, String error) {
@@ -129,7 +135,7 @@ class RebuildRecords {
         Long eta = status == RebuildStatus.RUNNING && rate != null && rate > 0
                 ? Duration.ofMillis((long) ((total - done) / rate * 1000)).toSeconds()
                 : null;
-        return new RebuildProgress(row.getString("projection"), status, done, total, rate, eta,
+        return new RebuildProgress(row.getString("projection"), status, row.getString("worker"), done, total, rate, eta,
                 JdbcValues.instant(row, "started_at"), JdbcValues.instant(row, "updated_at"),
                 JdbcValues.instant(row, "finished_at"), null, null, (Boolean) row.getObject("replaced"),
                 row.getString("error"));
