@@ -6,17 +6,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The co-ordinating office looks after the read models: positions, and rebuilds from the event store. */
+/**
+ * The co-ordinating office looks after the read models: positions, rebuilds from the event store, and which query
+ * node works on which segment.
+ */
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
+    private final SegmentHandOver handOver;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds) {
+    ProjectionAdminController(ProjectionRebuilds rebuilds, SegmentHandOver handOver) {
         this.rebuilds = rebuilds;
+        this.handOver = handOver;
     }
 
     @GetMapping
@@ -33,5 +39,12 @@ class ProjectionAdminController {
     @GetMapping("/{name}/rebuild")
     RebuildProgress progress(@PathVariable String name) {
         return rebuilds.progress(name);
+    }
+
+    /** Sent to the node holding the segment: it lets go, and another query node claims it. */
+    @PostMapping("/{name}/segments/{segment}/release")
+    ResponseEntity<SegmentRelease> release(@PathVariable String name, @PathVariable int segment,
+                                           @RequestParam(defaultValue = "30") int seconds) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(handOver.release(name, segment, seconds));
     }
 }

@@ -1,6 +1,5 @@
 package org.stationledger.query.rebuild;
 
-import java.lang.management.ManagementFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -11,7 +10,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.stationledger.query.JdbcValues;
@@ -22,13 +20,13 @@ class RebuildRecords {
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
-    /** This node, as the token store names the owner of a segment (by default Axon's, the JVM's pid@host). */
+    /** This node's name: a run's worker. */
     private final String node;
 
-    RebuildRecords(JdbcTemplate jdbc, Serializer serializer, @Value("${ledger.node-name:}") String nodeName) {
+    RebuildRecords(JdbcTemplate jdbc, Serializer serializer, ThisNode node) {
         this.jdbc = jdbc;
         this.serializer = serializer;
-        this.node = nodeName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeName;
+        this.node = node.name();
     }
 
     /** A running rebuild where its last committed batch left it. */
