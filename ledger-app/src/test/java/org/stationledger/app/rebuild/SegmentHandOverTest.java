@@ -36,6 +36,9 @@ class SegmentHandOverTest {
             try (ConfigurableApplicationContext nodeB = start(Map.of("server.port", 0, "ledger.role", "query",
                     "ledger.node-name", "node-b", "spring.datasource.url", databaseUrl))) {
                 Api coordB = api(nodeB, "coord");
+                // Each node says which it is, so that a hand-over can be sent to the node that holds the segment.
+                assertThat(coordA.get("/api/admin/projections").text("node")).isEqualTo("node-a");
+                assertThat(coordB.get("/api/admin/projections").text("node")).isEqualTo("node-b");
                 // Started second, it finds both segments claimed and waits.
                 assertThat(owners(coordB)).isEqualTo(Map.of(0, "node-a", 1, "node-a"));
                 var notHere = coordB.post("/api/admin/projections/" + PROJECTION + "/segments/1/release");

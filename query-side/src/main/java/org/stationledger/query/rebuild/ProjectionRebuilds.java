@@ -44,6 +44,7 @@ class ProjectionRebuilds {
 
     private final EventProcessingConfiguration processing;
     private final RebuildRecords records;
+    private final ThisNode node;
     private final RebuildRun.Services services;
     private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "projection-rebuild");
@@ -57,11 +58,13 @@ class ProjectionRebuilds {
 
     ProjectionRebuilds(EventProcessingConfiguration processing, EventStorageEngine events, JdbcTemplate jdbc,
                        Serializer serializer, PlatformTransactionManager transactions, RebuildRecords records,
+                       ThisNode node,
                        @Value("${ledger.rebuild.batch-size:500}") int batchSize,
                        @Value("${ledger.rebuild.pause-between-batches:0ms}") Duration pause,
                        @Value("${ledger.rebuild.takeover-after:30s}") Duration takeoverAfter) {
         this.processing = processing;
         this.records = records;
+        this.node = node;
         this.services = new RebuildRun.Services(events, jdbc, serializer, new TransactionTemplate(transactions),
                 records, jdbc.queryForObject("SELECT current_schema()", String.class), batchSize, pause);
         // A healthy worker moves its row after every batch and pause; the pause is added so that no setting of it
@@ -100,7 +103,7 @@ class ProjectionRebuilds {
     /** Every projection's processor position beside the store's head. */
     ProjectionsOverview overview() {
         TrackingToken head = services.events().createHeadToken();
-        return new ProjectionsOverview(head == null ? null : head.position().orElse(-1),
+        return new ProjectionsOverview(node.name(), head == null ? null : head.position().orElse(-1),
                 projections().stream().map(this::status).toList());
     }
 
