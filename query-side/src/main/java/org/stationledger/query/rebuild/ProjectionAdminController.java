@@ -18,11 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
-    private final SegmentHandOver handOver;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds, SegmentHandOver handOver) {
+    ProjectionAdminController(ProjectionRebuilds rebuilds) {
         this.rebuilds = rebuilds;
-        this.handOver = handOver;
     }
 
     @GetMapping
@@ -45,6 +43,6 @@ class ProjectionAdminController {
     @PostMapping("/{name}/segments/{segment}/release")
     ResponseEntity<SegmentRelease> release(@PathVariable String name, @PathVariable int segment,
                                            @RequestParam(defaultValue = "30") int seconds) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(handOver.release(name, segment, seconds));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.release(name, segment, seconds));
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -31,16 +33,18 @@ import org.stationledger.query.ProcessingGroups;
 import org.stationledger.query.Problems;
 
 /**
- * Rebuilds a read model from the event store beside the live one, which keeps serving: replays into a shadow schema,
- * compares every table and swaps in what differs, in one transaction (see {@link RebuildRun}). State is kept in
- * {@code projection_rebuild}, so a rebuild cut off by a stop resumes when the ledger starts again, and one whose node
- * stopped while others run on is taken over by one of them once its row has not moved for
- * {@code ledger.rebuild.takeover-after}.
+ * The read models' administration. Rebuilds a read model from the event store beside the live one, which keeps
+ * serving: replays into a shadow schema, compares every table and swaps in what differs, in one transaction (see
+ * {@link RebuildRun}). State is kept in {@code projection_rebuild}, so a rebuild cut off by a stop resumes when the
+ * ledger starts again, and one whose node stopped while others run on is taken over by one of them once its row has
+ * not moved for {@code ledger.rebuild.takeover-after}. Also shows where each projection stands, and hands a segment
+ * from this node to another ({@link #release}).
  */
 @Component
 class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final int LONGEST_RELEASE_SECONDS = 3600;
 
     private final EventProcessingConfiguration processing;
     private final RebuildRecords records;
@@ -107,9 +111,33 @@ class ProjectionRebuilds {
                 projections().stream().map(this::status).toList());
     }
 
+    /**
+     * Hands a segment of the projection from this node to another query node. Every node runs a worker per segment,
+     * so the node that starts first claims every segment and the others wait, ready to take over when it stops; to
+     * spread a projection's work, the co-ordinating office asks the node holding a segment to let it go. Axon's
+     * processor releases its claim and does not claim the segment again for the time given, and a waiting worker of
+     * another node claims it through the token store (within Axon's claim interval, 5 s).
+     */
+    SegmentRelease release(String projection, int segment, int seconds) {
+        if (seconds < 1 || seconds > LONGEST_RELEASE_SECONDS) {
+            throw Problems.invalidRequest("seconds must be between 1 and " + LONGEST_RELEASE_SECONDS + ".");
+        }
+        var processor = (StreamingEventProcessor) processor(projection);
+        LivePosition.SegmentPosition held = live(projection).segments().stream()
+                .filter(each -> each.segment().getSegmentId() == segment).findFirst()
+                .orElseThrow(() -> Problems.notFound("Projection " + projection + " has no segment " + segment + "."));
+        if (!processor.processingStatus().containsKey(segment)) {
+            throw RuleViolation.conflict("segment-not-held-here", "Segment " + segment + " of " + projection
+                    + " is not held by this node (" + node.name() + ") but by "
+                    + (held.owner() == null ? "no node at the moment" : held.owner())
+                    + "; ask the node that holds it.");
+        }
+        processor.releaseSegment(segment, seconds, TimeUnit.SECONDS);
+        return new SegmentRelease(projection, segment, node.name(), seconds);
+    }
+
     private ProjectionsOverview.Projection status(String projection) {
-        LivePosition live = LivePosition.read(services.jdbc(), services.serializer(), services.liveSchema(),
-                projection, false);
+        LivePosition live = live(projection);
         var segments = live.segments().stream().map(segment -> new ProjectionsOverview.SegmentStatus(
                 segment.segment().getSegmentId(), segment.position(), segment.owner())).toList();
         Long position = live.lowest().isPresent() ? live.lowest().getAsLong() : null;
@@ -187,13 +215,20 @@ class ProjectionRebuilds {
                 ProcessingGroups.TABLES.get(projection));
     }
 
+    private LivePosition live(String projection) {
+        return LivePosition.read(services.jdbc(), services.serializer(), services.liveSchema(), projection, false);
+    }
+
     /** The live processor's handlers: the projection's own beans. */
     private EventHandlerInvoker handlers(String projection) {
+        return ((AbstractEventProcessor) processor(projection)).eventHandlerInvoker();
+    }
+
+    private EventProcessor processor(String projection) {
         if (!ProcessingGroups.TABLES.containsKey(projection)) {
             throw Problems.notFound("No projection named " + projection + "; see GET /api/admin/projections.");
         }
-        return processing.eventProcessor(projection).map(AbstractEventProcessor.class::cast)
-                .map(AbstractEventProcessor::eventHandlerInvoker)
+        return processing.eventProcessor(projection)
                 .orElseThrow(() -> Problems.notFound("Projection " + projection + " does not run on this node."));
     }
 }

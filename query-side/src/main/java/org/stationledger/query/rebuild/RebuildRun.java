@@ -99,8 +99,8 @@ final class RebuildRun implements Runnable {
     }
 
     private void logCutOff(String how) {
-        log.info("Rebuild of {} {} at {} events; it resumes when the ledger starts again, or on another node", projection,
-                how, expectedDone);
+        log.info("Rebuild of {} {} at {} events; it resumes when the ledger starts again, or on another node",
+                projection, how, expectedDone);
     }
 
     /** Where a committed batch left the run; caught up with the live processor, or the end of the store. */
