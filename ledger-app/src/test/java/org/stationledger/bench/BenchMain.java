@@ -306,7 +306,7 @@ public final class BenchMain {
         Map<String, IntFunction<String>> queries = Measurements.queries(lastYear, firstYear, BURDEN_PATH);
         queries.forEach((name, path) -> {
             var result = Measurements.queryLoad(http, ledger.port, name, path, options.stations, options.clients,
-                    options.seconds, name.equals("burden dashboard"));
+                    options.seconds, name.equals("burden dashboard") || name.equals(Measurements.HTTP_FLOOR));
             results.put(name, result);
             if (result.skipped()) {
                 log("  query %-20s %s", name, result.note());
@@ -375,17 +375,31 @@ public final class BenchMain {
 
     private void queryRows(Map<String, Measurements.QueryResult> oneYear,
                            Map<String, Measurements.QueryResult> allYears, Bench.Latencies rawQuery) {
+        Measurements.QueryResult floor = (allYears == null ? oneYear : allYears).get(Measurements.HTTP_FLOOR);
+        if (floor.skipped()) {
+            notes.add("HTTP floor: " + floor.note());
+        } else {
+            row("raw baseline: the HTTP stack's floor, GET /api/me (sign-in, no database), " + options.clients
+                + " clients", queryLatency(floor), "—", "—", "—", "");
+        }
         for (String name : oneYear.keySet()) {
             Measurements.QueryResult one = oneYear.get(name);
             Measurements.QueryResult all = allYears == null ? null : allYears.get(name);
+            if (name.equals(Measurements.HTTP_FLOOR)) {
+                continue;
+            }
             if (one.skipped()) {
                 row("query: " + name, "skipped", "—", "—", "p99 ≤ 20 ms", "n/a");
                 notes.add("Query " + name + ": " + one.note());
                 continue;
             }
             double p99One = one.latencies().percentileMillis(99);
+            Measurements.QueryResult oneYearFloor = oneYear.get(Measurements.HTTP_FLOOR);
             row("query: " + name + ", 1 year loaded, " + options.clients + " clients", queryLatency(one),
-                    "raw PK SELECT", String.format("p99 × %.1f", p99One / rawQuery.percentileMillis(99)),
+                    "raw PK SELECT" + (oneYearFloor.skipped() ? "" : "; HTTP floor"),
+                    String.format("p99 × %.1f", p99One / rawQuery.percentileMillis(99))
+                    + (oneYearFloor.skipped() ? "" : String.format("; × %.1f",
+                            p99One / oneYearFloor.latencies().percentileMillis(99))),
                     "p99 ≤ 20 ms", p99One <= 20 ? "met" : "missed");
             if (all != null && !all.skipped()) {
                 double p99All = all.latencies().percentileMillis(99);

@@ -379,8 +379,16 @@ final class Measurements {
         }
     }
 
+    /**
+     * The HTTP stack's floor, measured with the queries: an authenticated GET that the ledger answers from the
+     * sign-in alone — the same clients, Tomcat, Spring Security with HTTP Basic, Spring MVC and Jackson as every query,
+     * and no database. No query can be faster on the same machine at the same moment.
+     */
+    static final String HTTP_FLOOR = "HTTP floor";
+
     static Map<String, IntFunction<String>> queries(int lastYear, int firstYear, String burdenPath) {
         Map<String, IntFunction<String>> queries = new LinkedHashMap<>();
+        queries.put(HTTP_FLOOR, i -> "/api/me");
         queries.put("rating history", i -> "/api/stations/" + YearGenerator.stationId(i) + "/ratings");
         queries.put("consolidated rating", i -> "/api/stations/" + YearGenerator.stationId(i) + "/ratings/"
                                                 + (firstYear + i % (lastYear - firstYear + 1)));

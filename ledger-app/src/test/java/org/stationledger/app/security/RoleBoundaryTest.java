@@ -30,6 +30,28 @@ class RoleBoundaryTest extends IntegrationTest {
     }
 
     @Test
+    void everyCallerCanAskWhoTheLedgerTakesThemFor() {
+        var coordinator = as("coord").get("/api/me");
+        assertThat(coordinator.status()).isEqualTo(200);
+        assertThat(coordinator.text("principal")).isEqualTo("coord");
+        assertThat(coordinator.text("role")).isEqualTo("COORDINATOR");
+        assertThat(coordinator.body().has("departmentId")).isFalse();
+        assertThat(coordinator.body().has("stationId")).isFalse();
+
+        var department = as("crim").get("/api/me");
+        assertThat(department.text("role")).isEqualTo("DEPARTMENT");
+        assertThat(department.text("departmentId")).isEqualTo("CRIMINAL-INVESTIGATION");
+
+        var station = as("zjl").get("/api/me");
+        assertThat(station.text("role")).isEqualTo("STATION");
+        assertThat(station.text("stationId")).isEqualTo("SY-SH-ZJL");
+        assertThat(as("audit").get("/api/me").text("role")).isEqualTo("AUDITOR");
+
+        assertProblem(anonymous().get("/api/me"), 401, "unauthenticated");
+        assertProblem(withPassword("zjl", "not-the-password").get("/api/me"), 401, "unauthenticated");
+    }
+
+    @Test
     void eachRoleIsRefusedWhatIsNotItsToDo() {
         Map<String, Object> department = Map.of("departmentId", "ROGUE", "name", "Rogue");
         assertProblem(as("crim").post("/api/departments", department), 403, "forbidden-role");
