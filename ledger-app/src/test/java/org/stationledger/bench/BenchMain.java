@@ -400,15 +400,15 @@ public final class BenchMain {
             }
             double p99One = one.latencies().percentileMillis(99);
             row("query: " + name + ", 1 year loaded, " + options.clients + " clients", queryLatency(one),
-                    "raw PK SELECT" + againstFloor(oneYearFloor, null),
+                    "raw PK SELECT" + floorBaseline(oneYearFloor),
                     String.format("p99 × %.1f", p99One / rawQuery.percentileMillis(99))
-                    + againstFloor(oneYearFloor, p99One),
+                    + floorRatio(oneYearFloor, p99One),
                     "p99 ≤ 20 ms", p99One <= 20 ? "met" : "missed");
             if (all != null && !all.skipped()) {
                 double p99All = all.latencies().percentileMillis(99);
                 row("query: " + name + ", " + options.years + " years loaded", queryLatency(all),
-                        "same query, 1 year" + againstFloor(allYearsFloor, null),
-                        String.format("p99 × %.2f", p99All / p99One) + againstFloor(allYearsFloor, p99All),
+                        "same query, 1 year" + floorBaseline(allYearsFloor),
+                        String.format("p99 × %.2f", p99All / p99One) + floorRatio(allYearsFloor, p99All),
                         "p99 ≤ 20 ms, ≤ 1.5× 1 year", (p99All <= 20 ? "20 ms met" : "20 ms missed") + ", "
                                                        + (p99All / p99One <= 1.5 ? "1.5× met" : "1.5× missed"));
             }
@@ -435,12 +435,15 @@ public final class BenchMain {
         return String.format("%,.0f %s/s", perSecond, unit);
     }
 
-    /** The floor as a second baseline: its name ({@code p99} null), or the multiple of its p99 that {@code p99} is. */
-    private static String againstFloor(Measurements.QueryResult floor, Double p99) {
-        if (floor == null || floor.skipped()) {
-            return "";
-        }
-        return p99 == null ? "; HTTP floor" : String.format("; × %.1f", p99 / floor.latencies().percentileMillis(99));
+    /** The HTTP floor as a second baseline, when it was measured. */
+    private static String floorBaseline(Measurements.QueryResult floor) {
+        return floor == null || floor.skipped() ? "" : "; HTTP floor";
+    }
+
+    /** The multiple of the HTTP floor's p99 that {@code p99} is, when the floor was measured. */
+    private static String floorRatio(Measurements.QueryResult floor, double p99) {
+        return floor == null || floor.skipped() ? ""
+                : String.format("; × %.1f", p99 / floor.latencies().percentileMillis(99));
     }
 
     private String queryLatency(Measurements.QueryResult result) {
