@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,7 +33,9 @@ import org.stationledger.app.security.CurrentActor;
  * being answered ({@code idempotency-key-in-flight}).
  *
  * <p>Answers that decided nothing are not kept, so their retry runs again: server errors, and answers that ask for
- * a retry with {@code Retry-After} (a command that lost a race).
+ * a retry with {@code Retry-After} (a command that lost a race). If the ledger stops after a request's command
+ * committed and before its answer was kept, the retry is refused ({@code idempotency-key-answer-lost}) instead of
+ * running the command a second time ({@link IdempotentCommands}).
  */
 @Component
 @Order(IdempotencyFilter.ORDER)
@@ -84,6 +87,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             response.setHeader(REPLAYED_HEADER, "true");
             response.getOutputStream().write(answered.body() == null ? new byte[0] : answered.body());
+        } else if (claim instanceof IdempotencyKeys.AnswerLost lost) {
+            ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-answer-lost",
+                    "The request with this " + KEY_HEADER + " was carried out at " + lost.carriedOutAt()
+                    + ", but the ledger stopped before its answer was kept; it is not run again. Read its outcome"
+                    + " from the ledger.");
         } else if (claim instanceof IdempotencyKeys.InFlight) {
             ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
                     "The request with this " + KEY_HEADER + " is still being answered; retry it in a moment.");
@@ -97,6 +105,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         String key) throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
+        MDC.put(IdempotentCommands.KEY, key);
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500 && recorded.getHeader(HttpHeaders.RETRY_AFTER) == null) {
@@ -105,6 +114,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 kept = true;
             }
         } finally {
+            MDC.remove(IdempotentCommands.KEY);
             if (!kept) {
                 keys.release(principal, key);
             }

@@ -56,6 +56,10 @@ class IdempotencyKeys {
     record Answered(int status, String contentType, byte[] body) implements Claim {
     }
 
+    /** The same request's command was carried out, but the ledger stopped before its answer was kept. */
+    record AnswerLost(Instant carriedOutAt) implements Claim {
+    }
+
     Claim claim(String principal, String key, byte[] fingerprint) {
         Instant now = clock.instant();
         int claimed = jdbc.update("""
@@ -66,11 +70,13 @@ class IdempotencyKeys {
             return new Claimed();
         }
         var stored = jdbc.query("""
-                SELECT fingerprint, status, content_type, body, created_at FROM idempotency_key
+                SELECT fingerprint, status, content_type, body, created_at, carried_out_at
+                FROM idempotency_key LEFT JOIN idempotency_carried_out USING (principal, idempotency_key)
                 WHERE principal = ? AND idempotency_key = ?
                 """, (row, index) -> new Stored(row.getBytes("fingerprint"), (Integer) row.getObject("status"),
                         row.getString("content_type"), row.getBytes("body"),
-                        row.getObject("created_at", OffsetDateTime.class)), principal, key)
+                        row.getObject("created_at", OffsetDateTime.class),
+                        row.getObject("carried_out_at", OffsetDateTime.class)), principal, key)
                 .stream().findFirst();
         if (stored.isEmpty()) {
             // Forgotten between the two statements: claim it afresh.
@@ -83,15 +89,19 @@ class IdempotencyKeys {
         if (row.status() != null) {
             return new Answered(row.status(), row.contentType(), row.body());
         }
-        if (row.createdAt().toInstant().isBefore(now.minus(inFlightTimeout)) && takeOver(principal, key, row, now)) {
+        boolean abandoned = row.createdAt().toInstant().isBefore(now.minus(inFlightTimeout));
+        if (abandoned && row.carriedOutAt() != null) {
+            return new AnswerLost(row.carriedOutAt().toInstant());
+        }
+        if (abandoned && takeOver(principal, key, row, now)) {
             return new Claimed();
         }
         return new InFlight();
     }
 
     /**
-     * A request still "in flight" long after any request can take was cut off (the ledger stopped while answering
-     * it); its retry runs again, as a retry with a fresh key would.
+     * A request still "in flight" long after any request can take, whose command never committed, was cut off (the
+     * ledger stopped while answering it); its retry runs again, as a retry with a fresh key would.
      */
     private boolean takeOver(String principal, String key, Stored abandoned, Instant now) {
         log.warn("Idempotency key {} of {} was left unanswered since {}; running its retry", key, principal,
@@ -99,7 +109,18 @@ class IdempotencyKeys {
         return jdbc.update("""
                 UPDATE idempotency_key SET created_at = ?
                 WHERE principal = ? AND idempotency_key = ? AND status IS NULL AND created_at = ?
+                  AND NOT EXISTS (SELECT 1 FROM idempotency_carried_out c
+                                  WHERE c.principal = idempotency_key.principal
+                                    AND c.idempotency_key = idempotency_key.idempotency_key)
                 """, timestamp(now), principal, key, abandoned.createdAt()) == 1;
+    }
+
+    /** Marks the key's request as carried out; called in its command's transaction, so it stands or falls with it. */
+    void carriedOut(String principal, String key) {
+        jdbc.update("""
+                INSERT INTO idempotency_carried_out (principal, idempotency_key, carried_out_at) VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, principal, key, timestamp(clock.instant()));
     }
 
     void answer(String principal, String key, int status, String contentType, byte[] body) {
@@ -109,16 +130,25 @@ class IdempotencyKeys {
                 """, status, contentType, body, principal, key);
     }
 
-    /** Gives the key up without an answer: the request decided nothing, and a retry runs it again. */
+    /**
+     * Gives the key up without an answer: the request decided nothing, and a retry runs it again. A key whose command
+     * was carried out is kept: its retry must not run the command a second time.
+     */
     void release(String principal, String key) {
-        jdbc.update("DELETE FROM idempotency_key WHERE principal = ? AND idempotency_key = ? AND status IS NULL",
-                principal, key);
+        jdbc.update("""
+                DELETE FROM idempotency_key
+                WHERE principal = ? AND idempotency_key = ? AND status IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM idempotency_carried_out c
+                                  WHERE c.principal = idempotency_key.principal
+                                    AND c.idempotency_key = idempotency_key.idempotency_key)
+                """, principal, key);
     }
 
     @Scheduled(fixedDelayString = "${ledger.idempotency.cleanup-interval:1h}", initialDelayString = "1m")
     void forgetExpired() {
-        int forgotten = jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?",
-                timestamp(clock.instant().minus(retention)));
+        OffsetDateTime expiry = timestamp(clock.instant().minus(retention));
+        jdbc.update("DELETE FROM idempotency_carried_out WHERE carried_out_at < ?", expiry);
+        int forgotten = jdbc.update("DELETE FROM idempotency_key WHERE created_at < ?", expiry);
         if (forgotten > 0) {
             log.info("Forgot {} idempotency keys older than {}", forgotten, retention);
         }
@@ -128,6 +158,7 @@ class IdempotencyKeys {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Stored(byte[] fingerprint, Integer status, String contentType, byte[] body, OffsetDateTime createdAt) {
+    private record Stored(byte[] fingerprint, Integer status, String contentType, byte[] body, OffsetDateTime createdAt,
+                          OffsetDateTime carriedOutAt) {
     }
 }

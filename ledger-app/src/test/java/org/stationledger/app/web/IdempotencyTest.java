@@ -103,6 +103,47 @@ class IdempotencyTest extends IntegrationTest {
     }
 
     @Test
+    void aRequestCarriedOutWhoseAnswerWasLostIsNotRunAgain() {
+        ensureStation("SY-SH-ZJL", "URBAN");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        Api crim = as("crim").withHeader("Idempotency-Key", "inspect-lost-1");
+        Map<String, Object> request = Map.of("stationId", "SY-SH-ZJL", "date", "2042-05-01");
+        assertProblem(crim.post("/api/inspections", request), 403, "inspection-blocked");
+        long events = eventCount();
+        // As if the ledger had stopped after the command committed and before its answer was kept, long ago.
+        jdbc.update("""
+                UPDATE idempotency_key SET status = NULL, content_type = NULL, body = NULL,
+                       created_at = created_at - interval '1 day'
+                WHERE idempotency_key = 'inspect-lost-1'
+                """);
+
+        var retry = crim.post("/api/inspections", request);
+        assertProblem(retry, 409, "idempotency-key-answer-lost");
+        assertThat(eventCount()).as("the blocked attempt is on the record once, not twice").isEqualTo(events);
+    }
+
+    @Test
+    void aRequestWhoseCommandNeverCommittedRunsOnRetry() {
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        Api coord = as("coord").withHeader("Idempotency-Key", "register-refused-1");
+        Map<String, Object> department = Map.of("departmentId", "CRIMINAL-INVESTIGATION", "name", "Again");
+        assertProblem(coord.post("/api/departments", department), 409, "duplicate-department");
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM idempotency_carried_out WHERE idempotency_key = 'register-refused-1'
+                """, Long.class)).as("the refused command's mark was rolled back with it").isZero();
+        // As if the ledger had stopped while the command ran, before it committed, long ago.
+        jdbc.update("""
+                UPDATE idempotency_key SET status = NULL, content_type = NULL, body = NULL,
+                       created_at = created_at - interval '1 day'
+                WHERE idempotency_key = 'register-refused-1'
+                """);
+
+        var retry = coord.post("/api/departments", department);
+        assertProblem(retry, 409, "duplicate-department");
+        assertThat(retry.header("Idempotent-Replayed")).as("decided afresh, not replayed").isNull();
+    }
+
+    @Test
     void aBadKeyIsRefused() {
         var response = as("coord").withHeader("Idempotency-Key", "with space")
                 .post("/api/departments", Map.of("departmentId", "IDEM-6", "name", "Six"));
