@@ -110,12 +110,8 @@ class IdempotencyTest extends IntegrationTest {
         Map<String, Object> request = Map.of("stationId", "SY-SH-ZJL", "date", "2042-05-01");
         assertProblem(crim.post("/api/inspections", request), 403, "inspection-blocked");
         long events = eventCount();
-        // As if the ledger had stopped after the command committed and before its answer was kept, long ago.
-        jdbc.update("""
-                UPDATE idempotency_key SET status = NULL, content_type = NULL, body = NULL,
-                       created_at = created_at - interval '1 day'
-                WHERE idempotency_key = 'inspect-lost-1'
-                """);
+        // As if the ledger had stopped after the command committed and before its answer was kept.
+        unansweredSinceADayAgo("inspect-lost-1");
 
         var retry = crim.post("/api/inspections", request);
         assertProblem(retry, 409, "idempotency-key-answer-lost");
@@ -131,12 +127,8 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("""
                 SELECT count(*) FROM idempotency_carried_out WHERE idempotency_key = 'register-refused-1'
                 """, Long.class)).as("the refused command's mark was rolled back with it").isZero();
-        // As if the ledger had stopped while the command ran, before it committed, long ago.
-        jdbc.update("""
-                UPDATE idempotency_key SET status = NULL, content_type = NULL, body = NULL,
-                       created_at = created_at - interval '1 day'
-                WHERE idempotency_key = 'register-refused-1'
-                """);
+        // As if the ledger had stopped while the command ran, before it committed.
+        unansweredSinceADayAgo("register-refused-1");
 
         var retry = coord.post("/api/departments", department);
         assertProblem(retry, 409, "duplicate-department");
@@ -148,6 +140,15 @@ class IdempotencyTest extends IntegrationTest {
         var response = as("coord").withHeader("Idempotency-Key", "with space")
                 .post("/api/departments", Map.of("departmentId", "IDEM-6", "name", "Six"));
         assertProblem(response, 400, "invalid-idempotency-key");
+    }
+
+    /** The key's request as a stop leaves it: claimed long ago (past the in-flight timeout), never answered. */
+    private void unansweredSinceADayAgo(String key) {
+        jdbc.update("""
+                UPDATE idempotency_key SET status = NULL, content_type = NULL, body = NULL,
+                       created_at = created_at - interval '1 day'
+                WHERE idempotency_key = ?
+                """, key);
     }
 
     private void awaitClaimOf(String key) throws InterruptedException {
