@@ -1,8 +1,8 @@
 package org.stationledger.app.web;
 
+import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 import org.stationledger.events.LedgerMetaData;

@@ -17,6 +17,8 @@ class IdempotencyTest extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
+    @Autowired
+    private IdempotencyKeys keys;
 
     @Test
     void aRetryGetsTheFirstAnswerAndWritesNothing() {
@@ -133,6 +135,23 @@ class IdempotencyTest extends IntegrationTest {
         var retry = coord.post("/api/departments", department);
         assertProblem(retry, 409, "duplicate-department");
         assertThat(retry.header("Idempotent-Replayed")).as("decided afresh, not replayed").isNull();
+    }
+
+    @Test
+    void aKeyIsGivenUpWithoutAnAnswerOnlyIfItsCommandNeverCommitted() {
+        byte[] request = {1, 2, 3};
+        assertThat(keys.claim("coord", "released-1", request)).isInstanceOf(IdempotencyKeys.Claimed.class);
+        keys.release("coord", "released-1");
+        assertThat(keys.claim("coord", "released-1", request)).as("given up: the retry runs")
+                .isInstanceOf(IdempotencyKeys.Claimed.class);
+
+        assertThat(keys.claim("coord", "released-2", request)).isInstanceOf(IdempotencyKeys.Claimed.class);
+        keys.carriedOut("coord", "released-2");
+        keys.release("coord", "released-2"); // e.g. a server error after the command had committed
+        assertThat(keys.claim("coord", "released-2", request)).isInstanceOf(IdempotencyKeys.InFlight.class);
+        unansweredSinceADayAgo("released-2");
+        assertThat(keys.claim("coord", "released-2", request)).as("kept: the retry does not run the command again")
+                .isInstanceOf(IdempotencyKeys.AnswerLost.class);
     }
 
     @Test
