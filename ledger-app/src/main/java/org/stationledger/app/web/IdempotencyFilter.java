@@ -1,5 +1,6 @@
 package org.stationledger.app.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,12 +16,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -33,9 +36,11 @@ import org.stationledger.app.security.CurrentActor;
  * being answered ({@code idempotency-key-in-flight}).
  *
  * <p>Answers that decided nothing are not kept, so their retry runs again: server errors, and answers that ask for
- * a retry with {@code Retry-After} (a command that lost a race). If the ledger stops after a request's command
- * committed and before its answer was kept, the retry is refused ({@code idempotency-key-answer-lost}) instead of
- * running the command a second time ({@link IdempotentCommands}).
+ * a retry with {@code Retry-After} (a command that lost a race). If a request's command committed and its answer
+ * was not kept — the request failed afterwards, or the ledger stopped before the answer was stored — the retry is
+ * refused ({@code idempotency-key-answer-lost}) instead of running the command a second time
+ * ({@link IdempotentCommands}): at once after a failure, after {@code ledger.idempotency.in-flight-timeout} after a
+ * stop.
  */
 @Component
 @Order(IdempotencyFilter.ORDER)
@@ -88,10 +93,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setHeader(REPLAYED_HEADER, "true");
             response.getOutputStream().write(answered.body() == null ? new byte[0] : answered.body());
         } else if (claim instanceof IdempotencyKeys.AnswerLost lost) {
-            ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-answer-lost",
-                    "The request with this " + KEY_HEADER + " was carried out at " + lost.carriedOutAt()
-                    + ", but the ledger stopped before its answer was kept; it is not run again. Read its outcome"
-                    + " from the ledger.");
+            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(answerLost(lost.carriedOutAt()));
         } else if (claim instanceof IdempotencyKeys.InFlight) {
             ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
                     "The request with this " + KEY_HEADER + " is still being answered; retry it in a moment.");
@@ -116,9 +120,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } finally {
             MDC.remove(IdempotentCommands.KEY);
             if (!kept) {
-                keys.release(principal, key);
+                // A command that committed before the request failed stays done: its retries are told so at once.
+                keys.release(principal, key).ifPresent(carriedOutAt -> keys.answer(principal, key,
+                        HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, answerLost(carriedOutAt)));
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    private byte[] answerLost(Instant carriedOutAt) {
+        try {
+            return json.writeValueAsBytes(ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-key-answer-lost",
+                    "The request with this " + KEY_HEADER + " was carried out at " + carriedOutAt + ", but its answer"
+                    + " was lost (the ledger failed or stopped before giving it); it is not run again. Read its"
+                    + " outcome from the ledger."));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem detail is always writable", e);
         }
     }
 

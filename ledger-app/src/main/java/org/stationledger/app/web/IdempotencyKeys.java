@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -133,15 +134,24 @@ class IdempotencyKeys {
     /**
      * Gives the key up without an answer: the request decided nothing, and a retry runs it again. A key whose command
      * was carried out is kept: its retry must not run the command a second time.
+     *
+     * @return when the key's command was carried out, if it was (the key is then kept)
      */
-    void release(String principal, String key) {
-        jdbc.update("""
+    Optional<Instant> release(String principal, String key) {
+        int released = jdbc.update("""
                 DELETE FROM idempotency_key
                 WHERE principal = ? AND idempotency_key = ? AND status IS NULL
                   AND NOT EXISTS (SELECT 1 FROM idempotency_carried_out c
                                   WHERE c.principal = idempotency_key.principal
                                     AND c.idempotency_key = idempotency_key.idempotency_key)
                 """, principal, key);
+        if (released == 1) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                SELECT carried_out_at FROM idempotency_carried_out WHERE principal = ? AND idempotency_key = ?
+                """, (row, index) -> row.getObject("carried_out_at", OffsetDateTime.class).toInstant(), principal, key)
+                .stream().findFirst();
     }
 
     @Scheduled(fixedDelayString = "${ledger.idempotency.cleanup-interval:1h}", initialDelayString = "1m")

@@ -1,16 +1,27 @@
 package org.stationledger.app.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
+import org.stationledger.command.station.RegistryCommands;
 
 /** A POST retried with its Idempotency-Key is answered as the first time and writes nothing more. */
 class IdempotencyTest extends IntegrationTest {
@@ -19,6 +30,12 @@ class IdempotencyTest extends IntegrationTest {
     private DataSource dataSource;
     @Autowired
     private IdempotencyKeys keys;
+    @Autowired
+    private IdempotencyFilter filter;
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    private UserDetailsService users;
 
     @Test
     void aRetryGetsTheFirstAnswerAndWritesNothing() {
@@ -141,17 +158,39 @@ class IdempotencyTest extends IntegrationTest {
     void aKeyIsGivenUpWithoutAnAnswerOnlyIfItsCommandNeverCommitted() {
         byte[] request = {1, 2, 3};
         assertThat(keys.claim("coord", "released-1", request)).isInstanceOf(IdempotencyKeys.Claimed.class);
-        keys.release("coord", "released-1");
+        assertThat(keys.release("coord", "released-1")).isEmpty();
         assertThat(keys.claim("coord", "released-1", request)).as("given up: the retry runs")
                 .isInstanceOf(IdempotencyKeys.Claimed.class);
 
         assertThat(keys.claim("coord", "released-2", request)).isInstanceOf(IdempotencyKeys.Claimed.class);
         keys.carriedOut("coord", "released-2");
-        keys.release("coord", "released-2"); // e.g. a server error after the command had committed
-        assertThat(keys.claim("coord", "released-2", request)).isInstanceOf(IdempotencyKeys.InFlight.class);
+        assertThat(keys.release("coord", "released-2")).as("kept, with when its command was carried out")
+                .hasValueSatisfying(carriedOutAt -> assertThat(carriedOutAt).isNotNull());
         unansweredSinceADayAgo("released-2");
         assertThat(keys.claim("coord", "released-2", request)).as("kept: the retry does not run the command again")
                 .isInstanceOf(IdempotencyKeys.AnswerLost.class);
+    }
+
+    @Test
+    void aRequestThatFailedAfterItsCommandCommittedIsNotRunAgainAndItsRetryIsToldAtOnce() throws Exception {
+        byte[] body = "{\"departmentId\":\"IDEM-FAILED-1\",\"name\":\"Failed after commit\"}".getBytes(UTF_8);
+        // The request's handler commits its command, then fails before it answers.
+        FilterChain commitsThenFails = (request, response) -> {
+            commands.sendAndWait(new RegistryCommands.RegisterDepartment("IDEM-FAILED-1", "Failed after commit"));
+            ((HttpServletResponse) response).setStatus(500);
+        };
+        var first = postAsCoord("failed-after-commit-1", body, commitsThenFails);
+        assertThat(first.getStatus()).isEqualTo(500);
+        long events = eventCount();
+
+        var ranAgain = new AtomicBoolean();
+        var retry = postAsCoord("failed-after-commit-1", body, (request, response) -> ranAgain.set(true));
+        assertThat(ranAgain).as("the request is not run again").isFalse();
+        assertThat(retry.getStatus()).as("not in flight until the timeout: answered at once").isEqualTo(409);
+        assertThat(retry.getContentType()).isEqualTo("application/problem+json");
+        assertThat(retry.getContentAsString()).contains("\"code\":\"idempotency-key-answer-lost\"");
+        assertThat(retry.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventCount()).as("the department was registered once").isEqualTo(events);
     }
 
     @Test
@@ -159,6 +198,24 @@ class IdempotencyTest extends IntegrationTest {
         var response = as("coord").withHeader("Idempotency-Key", "with space")
                 .post("/api/departments", Map.of("departmentId", "IDEM-6", "name", "Six"));
         assertProblem(response, 400, "invalid-idempotency-key");
+    }
+
+    /** A keyed POST of the coordinator through the idempotency filter, answered by {@code handler}. */
+    private MockHttpServletResponse postAsCoord(String key, byte[] body, FilterChain handler) throws Exception {
+        var request = new MockHttpServletRequest("POST", "/api/departments");
+        request.addHeader(IdempotencyFilter.KEY_HEADER, key);
+        request.setContentType("application/json");
+        request.setContent(body);
+        var response = new MockHttpServletResponse();
+        var coord = users.loadUserByUsername("coord");
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(coord, null, coord.getAuthorities()));
+        try {
+            filter.doFilter(request, response, handler);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        return response;
     }
 
     /** The key's request as a stop leaves it: claimed long ago (past the in-flight timeout), never answered. */
