@@ -1,0 +1,115 @@
+package org.stationledger.app.projections;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.stationledger.query.rebuild.LivePosition;
+
+/**
+ * How this node's read models keep up, for operators. As the health component {@code projections}: down while a
+ * projection is stopped or failing (its handler threw and its processor retries the event: the read model no longer
+ * follows the event store), with each projection's state, the position of each segment this node holds, and how
+ * many events it is behind the store's head. As the gauge {@code ledger.projection.behind{projection}}: that
+ * distance, for alerting on a read model that falls behind without failing.
+ *
+ * <p>"Behind" counts every segment, wherever it runs: those this node holds by their progress in memory, the others
+ * by their stored tokens ({@link LivePosition}). A node without read models (a command node) reports none.
+ */
+@Component("projections")
+class ProjectionHealth implements HealthIndicator {
+
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final JdbcTemplate jdbc;
+    private final Serializer tokens;
+    private final String schema;
+
+    ProjectionHealth(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
+                     Serializer tokens) {
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.schema = jdbc.queryForObject("SELECT current_schema()", String.class);
+    }
+
+    /**
+     * Once the application has started, not before: asking Axon for its processors builds them, and built before
+     * every processor is configured, the command side's look-ups would get a tracking processor instead of running
+     * in the command's transaction ({@code LookupTransactionTest} guards it).
+     */
+    @EventListener(ApplicationStartedEvent.class)
+    void registerGauges(ApplicationStartedEvent started) {
+        MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
+        projections().forEach(processor -> Gauge.builder("ledger.projection.behind", processor,
+                        running -> behind(running, headPosition()))
+                .tag("projection", processor.getName())
+                .description("Events stored that the projection has not handled yet, over all its segments")
+                .baseUnit("events")
+                .register(meters));
+    }
+
+    @Override
+    public Health health() {
+        long head = headPosition();
+        Map<String, Object> details = new TreeMap<>();
+        boolean allFollowing = true;
+        for (StreamingEventProcessor processor : projections()) {
+            Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
+            ProjectionState state = ProjectionState.of(processor.isRunning(), statuses.values());
+            allFollowing &= state == ProjectionState.RUNNING;
+            Map<String, Object> projection = new LinkedHashMap<>();
+            projection.put("state", state);
+            projection.put("behind", behind(processor, head));
+            projection.put("segmentsHere", segmentsHere(statuses));
+            details.put(processor.getName(), projection);
+        }
+        return (allFollowing ? Health.up() : Health.down()).withDetail("storeHead", head)
+                .withDetail("projections", details).build();
+    }
+
+    private List<StreamingEventProcessor> projections() {
+        return processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    private long headPosition() {
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? -1 : head.position().orElse(-1);
+    }
+
+    private long behind(StreamingEventProcessor processor, long head) {
+        long position = LivePosition.read(jdbc, tokens, schema, processor.getName(), false)
+                .lowest(processor.processingStatus());
+        return Math.max(0, head - position);
+    }
+
+    private static Map<Integer, Object> segmentsHere(Map<Integer, EventTrackerStatus> statuses) {
+        Map<Integer, Object> segments = new TreeMap<>();
+        statuses.forEach((id, status) -> {
+            Map<String, Object> segment = new LinkedHashMap<>();
+            segment.put("position", status.getCurrentPosition().isPresent() ? status.getCurrentPosition().getAsLong()
+                    : null);
+            if (status.isErrorState()) {
+                segment.put("error", String.valueOf(status.getError()));
+            }
+            segments.put(id, segment);
+        });
+        return segments;
+    }
+}

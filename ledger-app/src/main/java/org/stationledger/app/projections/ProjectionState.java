@@ -1,0 +1,21 @@
+package org.stationledger.app.projections;
+
+import java.util.Collection;
+import org.axonframework.eventhandling.EventTrackerStatus;
+
+/** Whether a projection's read model follows the event store on this node. */
+enum ProjectionState {
+    /** Its processor runs and none of the segments this node holds is failing. */
+    RUNNING,
+    /** A segment's handler threw: the processor retries that event, and the segment stands still until it passes. */
+    FAILING,
+    /** Its processor has been stopped (or has not started): its read model stands still. */
+    STOPPED;
+
+    static ProjectionState of(boolean running, Collection<EventTrackerStatus> segmentsHere) {
+        if (!running) {
+            return STOPPED;
+        }
+        return segmentsHere.stream().anyMatch(EventTrackerStatus::isErrorState) ? FAILING : RUNNING;
+    }
+}

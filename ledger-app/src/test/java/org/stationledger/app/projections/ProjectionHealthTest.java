@@ -1,0 +1,105 @@
+package org.stationledger.app.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+import org.stationledger.query.ProcessingGroups;
+
+/** An operator sees from the health endpoint and a metric whether each read model follows the event store. */
+class ProjectionHealthTest extends IntegrationTest {
+
+    @Autowired
+    private EventProcessingConfiguration processing;
+
+    private StreamingEventProcessor stations() {
+        return processing.eventProcessor(ProcessingGroups.STATIONS, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    @AfterEach
+    void runStationsAgain() {
+        if (!stations().isRunning()) {
+            stations().start();
+        }
+    }
+
+    @Test
+    void everyProjectionIsShownRunningAndCaughtUp() {
+        ensureStation("HEALTH-1", "URBAN");
+        var health = awaitHealth(200);
+
+        assertThat(health.text("status")).isEqualTo("UP");
+        var projections = health.body().path("details").path("projections");
+        assertThat(projections.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(
+                ProcessingGroups.TABLES.keySet());
+        projections.forEach(projection -> {
+            assertThat(projection.path("state").asText()).isEqualTo("RUNNING");
+            assertThat(projection.path("behind").asLong()).isZero();
+        });
+        assertThat(projections.path(ProcessingGroups.STATIONS).path("segmentsHere").size())
+                .as("this node holds every segment").isPositive();
+        assertThat(behindMetric(ProcessingGroups.STATIONS)).isZero();
+    }
+
+    @Test
+    void aStoppedProjectionMakesTheNodeUnhealthyAndCountsWhatItHasNotHandled() throws Exception {
+        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        ensureStation("HEALTH-2", "RURAL");
+        ensureStation("HEALTH-3", "RURAL");
+
+        var health = as("audit").get("/actuator/health/projections");
+        assertThat(health.status()).as(health.toString()).isEqualTo(503);
+        assertThat(health.text("status")).isEqualTo("DOWN");
+        var stations = health.body().path("details").path("projections").path(ProcessingGroups.STATIONS);
+        assertThat(stations.path("state").asText()).isEqualTo("STOPPED");
+        assertThat(stations.path("behind").asLong()).as("the two registrations, at least").isGreaterThanOrEqualTo(2);
+        assertThat(behindMetric(ProcessingGroups.STATIONS)).isGreaterThanOrEqualTo(2);
+        assertThat(anonymous().get("/actuator/health").status()).as("the probe sees the status").isEqualTo(503);
+
+        stations().start();
+        assertThat(awaitHealth(200).text("status")).isEqualTo("UP");
+        assertThat(behindMetric(ProcessingGroups.STATIONS)).isZero();
+    }
+
+    @Test
+    void detailsAreForTheOfficeAndTheAuditorsOnly() {
+        assertThat(anonymous().get("/actuator/health").body().has("components")).isFalse();
+        assertThat(as("zjl").get("/actuator/health").body().has("components")).isFalse();
+        assertThat(as("coord").get("/actuator/health").body().path("components").has("projections")).isTrue();
+    }
+
+    /** Health as the co-ordinating office sees it, once it answers {@code status} (projections catch up quickly). */
+    private Api.Response awaitHealth(int status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            var health = as("coord").get("/actuator/health/projections");
+            if (health.status() == status || System.nanoTime() > deadline) {
+                assertThat(health.status()).as(health.toString()).isEqualTo(status);
+                return health;
+            }
+            sleep();
+        }
+    }
+
+    private long behindMetric(String projection) {
+        var metric = as("coord").get("/actuator/metrics/ledger.projection.behind?tag=projection:" + projection);
+        assertThat(metric.status()).as(metric.toString()).isEqualTo(200);
+        return metric.body().path("measurements").get(0).path("value").asLong();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
