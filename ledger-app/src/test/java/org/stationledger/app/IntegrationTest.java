@@ -3,6 +3,9 @@ package org.stationledger.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,9 +31,25 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private EventProcessingConfiguration processing;
+
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /** A projection's processor, for a test that stops it to show what its read model does meanwhile. */
+    protected StreamingEventProcessor projection(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+    }
+
+    /** A projection a test stopped runs again for the next test (the context, and its read models, are shared). */
+    @AfterEach
+    void runStoppedProjectionsAgain() {
+        processing.eventProcessors().values().stream()
+                .filter(processor -> processor instanceof StreamingEventProcessor && !processor.isRunning())
+                .forEach(processor -> processor.start());
     }
 
     protected Api as(String username) {

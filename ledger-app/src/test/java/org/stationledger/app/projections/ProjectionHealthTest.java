@@ -5,31 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 import org.stationledger.query.ProcessingGroups;
 
 /** An operator sees from the health endpoint and a metric whether each read model follows the event store. */
 class ProjectionHealthTest extends IntegrationTest {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
-
-    private StreamingEventProcessor stations() {
-        return processing.eventProcessor(ProcessingGroups.STATIONS, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    @AfterEach
-    void runStationsAgain() {
-        if (!stations().isRunning()) {
-            stations().start();
-        }
-    }
 
     @Test
     void everyProjectionIsShownRunningAndCaughtUp() {
@@ -51,7 +33,7 @@ class ProjectionHealthTest extends IntegrationTest {
 
     @Test
     void aStoppedProjectionMakesTheNodeUnhealthyAndCountsWhatItHasNotHandled() throws Exception {
-        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        projection(ProcessingGroups.STATIONS).shutdownAsync().get(10, TimeUnit.SECONDS);
         ensureStation("HEALTH-2", "RURAL");
         ensureStation("HEALTH-3", "RURAL");
 
@@ -64,7 +46,7 @@ class ProjectionHealthTest extends IntegrationTest {
         assertThat(behindMetric(ProcessingGroups.STATIONS)).isGreaterThanOrEqualTo(2);
         assertThat(anonymous().get("/actuator/health").status()).as("the probe sees the status").isEqualTo(503);
 
-        stations().start();
+        projection(ProcessingGroups.STATIONS).start();
         assertThat(awaitHealth(200).text("status")).isEqualTo("UP");
         assertThat(behindMetric(ProcessingGroups.STATIONS)).isZero();
     }

@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 import org.stationledger.query.ProcessingGroups;
@@ -20,20 +16,6 @@ import org.stationledger.query.ProcessingGroups;
  * then stays behind until it runs again.
  */
 class ReadYourWritesTest extends IntegrationTest {
-
-    @Autowired
-    private EventProcessingConfiguration processing;
-
-    private StreamingEventProcessor stations() {
-        return processing.eventProcessor(ProcessingGroups.STATIONS, StreamingEventProcessor.class).orElseThrow();
-    }
-
-    @AfterEach
-    void runStationsAgain() {
-        if (!stations().isRunning()) {
-            stations().start();
-        }
-    }
 
     @Test
     void aPostAnswersOnceItsChangeCanBeRead() {
@@ -47,7 +29,7 @@ class ReadYourWritesTest extends IntegrationTest {
 
     @Test
     void aDeferredPostAnswersOnCommitAndAReadPresentingItsPositionWaitsForTheReadModels() throws Exception {
-        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        projection(ProcessingGroups.STATIONS).shutdownAsync().get(10, TimeUnit.SECONDS);
         Api coord = as("coord");
 
         var registered = coord.withHeader("Prefer", "respond-async, Read-Your-Writes=\"deferred\"; note=bulk")
@@ -63,7 +45,7 @@ class ReadYourWritesTest extends IntegrationTest {
                 () -> coord.withHeader("X-Ledger-Position", position).get("/api/stations/RYW-2"));
         Thread.sleep(500);
         assertThat(waiting).as("the read waits while the read model is behind").isNotDone();
-        stations().start();
+        projection(ProcessingGroups.STATIONS).start();
         var read = waiting.get(10, TimeUnit.SECONDS);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.text("stationId")).isEqualTo("RYW-2");
@@ -71,7 +53,7 @@ class ReadYourWritesTest extends IntegrationTest {
 
     @Test
     void aReadWhoseReadModelsStayBehindIsToldToRetry() throws Exception {
-        stations().shutdownAsync().get(10, TimeUnit.SECONDS);
+        projection(ProcessingGroups.STATIONS).shutdownAsync().get(10, TimeUnit.SECONDS);
         var registered = as("coord").withHeader("Prefer", "read-your-writes=deferred").post("/api/stations",
                 station("RYW-3"));
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
