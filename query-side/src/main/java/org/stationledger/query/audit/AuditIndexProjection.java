@@ -29,7 +29,10 @@ import org.stationledger.query.ProcessingGroups;
  * that, it overwrote that event's row.
  *
  * <p>Rows are written once per batch of events (the processor's unit of work), in one statement, just before the
- * batch's transaction commits: a rebuild writes a few hundred rows per round trip instead of one.
+ * batch's transaction commits: a rebuild writes a few hundred rows per round trip instead of one. Each event's
+ * position is one probe of the event table's identifier index (a lateral look-up, which PostgreSQL cannot turn into
+ * a scan of the whole table joined by hash), in a statement planned afresh for each batch
+ * ({@code ProjectionTransactions}).
  */
 @Component
 @ProcessingGroup(ProcessingGroups.AUDIT_INDEX)
@@ -84,7 +87,8 @@ class AuditIndexProjection {
                             CAST(:years AS INT[]), CAST(:departmentIds AS TEXT[]), CAST(:stationIds AS TEXT[]),
                             CAST(:recordedAt AS TIMESTAMPTZ[]))
                      AS r(event_id, event_type, aggregate_id, year, department_id, station_ids, recorded_at)
-                JOIN domainevententry d ON d.eventidentifier = r.event_id
+                CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = r.event_id
+                                    LIMIT 1) d
                 ON CONFLICT (global_index) DO UPDATE SET
                     event_type = EXCLUDED.event_type, aggregate_id = EXCLUDED.aggregate_id, year = EXCLUDED.year,
                     department_id = EXCLUDED.department_id, station_ids = EXCLUDED.station_ids,

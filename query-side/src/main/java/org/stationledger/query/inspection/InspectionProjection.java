@@ -47,7 +47,8 @@ class InspectionProjection {
                  AS r(inspection_id, year, station_id, department_id, inspection_date, status, plan_item_id, visit_id,
                       exception_category, justification, reason_code, explanation, requested_at, requested_by,
                       event_id)
-            LEFT JOIN domainevententry e ON e.eventidentifier = r.event_id
+            LEFT JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = r.event_id LIMIT 1) e
+                ON TRUE
             ON CONFLICT (inspection_id) DO UPDATE SET
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
                 inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,

@@ -66,9 +66,14 @@ final class ShadowSchema {
         }
     }
 
-    /** Until the transaction ends, unqualified names mean the shadow tables (and the live schema's other tables). */
+    /**
+     * Until the transaction ends, unqualified names mean the shadow tables (and the live schema's other tables), and
+     * statements are planned for the tables as they are, which a rebuild fills from empty (see
+     * {@code ProjectionTransactions} for what a cached plan does as a table grows).
+     */
     void use() {
-        jdbc.execute("SET LOCAL search_path TO " + shadow + ", " + live);
+        jdbc.execute("SELECT set_config('search_path', '" + shadow + ", " + live + "', true),"
+                     + " set_config('plan_cache_mode', 'force_custom_plan', true)");
     }
 
     void drop() {
