@@ -39,23 +39,21 @@ class QuerySideConfiguration {
         this.batchSize = batchSize;
         this.synchronousCommit = synchronousCommit;
         this.jdbc = jdbc;
-        register(processing, ProcessingGroups.STATIONS, 2, false, inOrderPer(StationScoped.class, StationScoped::stationId));
+        register(processing, ProcessingGroups.STATIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // A cycle's events come from the cycle, its plan items and its visits: keep each year in order.
-        register(processing, ProcessingGroups.CYCLES, 2, false, inOrderPer(YearScoped.class, YearScoped::year));
-        // Every event of one inspection concerns the same station. Its batches look their events' positions up in the
-        // event table: planned afresh (ProjectionTransactions).
-        register(processing, ProcessingGroups.INSPECTIONS, 2, true, inOrderPer(StationScoped.class, StationScoped::stationId));
+        register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
+        // Every event of one inspection concerns the same station.
+        register(processing, ProcessingGroups.INSPECTIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
         // One segment: closing a cycle takes every station's draft from its findings, so every event before the
         // close must have been handled, whichever station or aggregate it came from.
-        register(processing, ProcessingGroups.RATINGS, 1, false, SequentialPerAggregatePolicy.instance());
+        register(processing, ProcessingGroups.RATINGS, 1, SequentialPerAggregatePolicy.instance());
         // Two segments: it handles every event. A reader sees the index only up to where both have got
         // (AuditTrailQueries), so paging with "after" never skips a row a slower segment adds behind a faster one.
-        // Like inspections, its batches look their events' positions up: planned afresh.
-        register(processing, ProcessingGroups.AUDIT_INDEX, 2, true, SequentialPerAggregatePolicy.instance());
+        register(processing, ProcessingGroups.AUDIT_INDEX, 2, SequentialPerAggregatePolicy.instance());
         // Like inspections: an exception's decision, a visit's late department and a station's changes follow
         // their first event, all of one station.
-        register(processing, ProcessingGroups.BURDEN, 2, false, inOrderPer(StationScoped.class, StationScoped::stationId));
-        register(processing, ProcessingGroups.REPORT_PUBLICATIONS, 1, false, SequentialPerAggregatePolicy.instance());
+        register(processing, ProcessingGroups.BURDEN, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
+        register(processing, ProcessingGroups.REPORT_PUBLICATIONS, 1, SequentialPerAggregatePolicy.instance());
     }
 
     /** Events per transaction of a projection (one token update and one commit per batch). */
@@ -64,7 +62,7 @@ class QuerySideConfiguration {
     private boolean synchronousCommit;
     private JdbcTemplate jdbc;
 
-    private void register(EventProcessingConfigurer processing, String group, int segments, boolean freshPlans,
+    private void register(EventProcessingConfigurer processing, String group, int segments,
                           SequencingPolicy<? super EventMessage<?>> sequencing) {
         processing.registerTrackingEventProcessor(group, configuration -> configuration.eventStore(),
                         configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
@@ -72,7 +70,7 @@ class QuerySideConfiguration {
                                 .andBatchSize(batchSize))
                 .registerSequencingPolicy(group, configuration -> sequencing)
                 .registerTransactionManager(group, configuration -> new ProjectionTransactions(
-                        configuration.getComponent(TransactionManager.class), jdbc, !synchronousCommit, freshPlans))
+                        configuration.getComponent(TransactionManager.class), jdbc, !synchronousCommit))
                 .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
     }
 

@@ -23,7 +23,7 @@ class ProjectionTransactionsTest {
         assertThat(setting("synchronous_commit")).isEqualTo("on");
         assertThat(setting("plan_cache_mode")).isEqualTo("auto");
 
-        Transaction transaction = new ProjectionTransactions(transactions, jdbc, true, true).startTransaction();
+        Transaction transaction = new ProjectionTransactions(transactions, jdbc, true).startTransaction();
         String synchronousCommit = setting("synchronous_commit");
         String planCacheMode = setting("plan_cache_mode");
         transaction.commit();
@@ -36,8 +36,8 @@ class ProjectionTransactionsTest {
     }
 
     @Test
-    void eachSettingOnlyWhereAsked() {
-        Transaction transaction = new ProjectionTransactions(transactions, jdbc, false, true).startTransaction();
+    void withSynchronousCommitsAskedForOnlyThePlansChange() {
+        Transaction transaction = new ProjectionTransactions(transactions, jdbc, false).startTransaction();
         String synchronousCommit = setting("synchronous_commit");
         String planCacheMode = setting("plan_cache_mode");
         transaction.commit();

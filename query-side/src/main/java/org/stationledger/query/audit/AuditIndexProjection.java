@@ -31,7 +31,7 @@ import org.stationledger.query.ProcessingGroups;
  * <p>Rows are written once per batch of events (the processor's unit of work), in one statement, just before the
  * batch's transaction commits: a rebuild writes a few hundred rows per round trip instead of one. Each event's
  * position is one probe of the event table's identifier index (a lateral look-up, which PostgreSQL cannot turn into
- * a scan of the whole table joined by hash), in a statement planned afresh for each batch
+ * a scan of the whole table joined by hash), planned afresh for each batch
  * ({@code ProjectionTransactions}).
  */
 @Component
