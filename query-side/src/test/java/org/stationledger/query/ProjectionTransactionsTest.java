@@ -20,33 +20,35 @@ class ProjectionTransactionsTest {
 
     @Test
     void onlyTheProjectionsTransactionCommitsAsynchronouslyAndPlansAfresh() {
-        assertThat(setting("synchronous_commit")).isEqualTo("on");
-        assertThat(setting("plan_cache_mode")).isEqualTo("auto");
+        assertThat(settings()).isEqualTo(new Settings("on", "auto"));
 
-        Transaction transaction = new ProjectionTransactions(transactions, jdbc, true).startTransaction();
-        String synchronousCommit = setting("synchronous_commit");
-        String planCacheMode = setting("plan_cache_mode");
-        transaction.commit();
+        assertThat(settingsDuring(new ProjectionTransactions(transactions, jdbc, true)))
+                .isEqualTo(new Settings("off", "force_custom_plan"));
 
-        assertThat(synchronousCommit).isEqualTo("off");
-        assertThat(planCacheMode).isEqualTo("force_custom_plan");
-        assertThat(setting("synchronous_commit")).as("after the transaction, on every pooled connection")
-                .isEqualTo("on");
-        assertThat(setting("plan_cache_mode")).isEqualTo("auto");
+        assertThat(settings()).as("after the transaction, on every pooled connection")
+                .isEqualTo(new Settings("on", "auto"));
     }
 
     @Test
     void withSynchronousCommitsAskedForOnlyThePlansChange() {
-        Transaction transaction = new ProjectionTransactions(transactions, jdbc, false).startTransaction();
-        String synchronousCommit = setting("synchronous_commit");
-        String planCacheMode = setting("plan_cache_mode");
-        transaction.commit();
-
-        assertThat(synchronousCommit).isEqualTo("on");
-        assertThat(planCacheMode).isEqualTo("force_custom_plan");
+        assertThat(settingsDuring(new ProjectionTransactions(transactions, jdbc, false)))
+                .isEqualTo(new Settings("on", "force_custom_plan"));
     }
 
-    private String setting(String name) {
-        return jdbc.queryForObject("SELECT current_setting(?)", String.class, name);
+    private record Settings(String synchronousCommit, String planCacheMode) {
+    }
+
+    private Settings settingsDuring(ProjectionTransactions projectionTransactions) {
+        Transaction transaction = projectionTransactions.startTransaction();
+        try {
+            return settings();
+        } finally {
+            transaction.commit();
+        }
+    }
+
+    private Settings settings() {
+        return jdbc.queryForObject("SELECT current_setting('synchronous_commit'), current_setting('plan_cache_mode')",
+                (row, index) -> new Settings(row.getString(1), row.getString(2)));
     }
 }
