@@ -38,10 +38,12 @@ class ProjectionHealth implements HealthIndicator {
     private final JdbcTemplate jdbc;
     private final Serializer tokens;
     private final String schema;
+    private final MeterRegistry meters;
 
     ProjectionHealth(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                     Serializer tokens) {
+                     Serializer tokens, MeterRegistry meters) {
         this.processing = processing;
+        this.meters = meters;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.tokens = tokens;
@@ -54,8 +56,7 @@ class ProjectionHealth implements HealthIndicator {
      * in the command's transaction ({@code LookupTransactionTest} guards it).
      */
     @EventListener(ApplicationStartedEvent.class)
-    void registerGauges(ApplicationStartedEvent started) {
-        MeterRegistry meters = started.getApplicationContext().getBean(MeterRegistry.class);
+    void registerGauges() {
         projections().forEach(processor -> Gauge.builder("ledger.projection.behind", processor,
                         running -> behind(running, headPosition()))
                 .tag("projection", processor.getName())
