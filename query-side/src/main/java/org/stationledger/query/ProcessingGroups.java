@@ -30,7 +30,7 @@ public final class ProcessingGroups {
             CYCLES, List.of("read_cycle", "read_indicator", "read_plan_item", "read_visit"),
             INSPECTIONS, List.of("read_inspection"),
             RATINGS, List.of("read_rating_station", "read_rating_cycle", "read_rating_indicator",
-                    "read_rating_inspection", "read_rating_finding", "read_rating_appeal", "read_rating_draft",
+                    "read_rating_inspection", "read_rating_finding", "read_rating_appeal",
                     "read_rating_final", "read_rating_revision"),
             AUDIT_INDEX, List.of("read_audit_index"),
             BURDEN, List.of("read_burden_department", "read_burden_station", "read_burden_baseline",

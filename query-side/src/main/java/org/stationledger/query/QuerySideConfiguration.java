@@ -44,9 +44,10 @@ class QuerySideConfiguration {
         register(processing, ProcessingGroups.CYCLES, 2, inOrderPer(YearScoped.class, YearScoped::year));
         // Every event of one inspection concerns the same station.
         register(processing, ProcessingGroups.INSPECTIONS, 2, inOrderPer(StationScoped.class, StationScoped::stationId));
-        // One segment: closing a cycle takes every station's draft from its findings, so every event before the
-        // close must have been handled, whichever station or aggregate it came from.
-        register(processing, ProcessingGroups.RATINGS, 1, SequentialPerAggregatePolicy.instance());
+        // A station's events in order, and a year's cycle events; a draft compares global indexes, not the order in
+        // which the two segments got to a station's events and to the close (RatingProjection).
+        register(processing, ProcessingGroups.RATINGS, 2, inOrderPer(StationScoped.class, StationScoped::stationId,
+                inOrderPer(YearScoped.class, YearScoped::year)));
         // Two segments: it handles every event. A reader sees the index only up to where both have got
         // (AuditTrailQueries), so paging with "after" never skips a row a slower segment adds behind a faster one.
         register(processing, ProcessingGroups.AUDIT_INDEX, 2, SequentialPerAggregatePolicy.instance());
@@ -76,8 +77,14 @@ class QuerySideConfiguration {
 
     /** Events of the same scope (station, year) are handled in order; any other event in order per aggregate. */
     private static <S> SequencingPolicy<EventMessage<?>> inOrderPer(Class<S> scope, Function<S, Object> key) {
+        return inOrderPer(scope, key, SequentialPerAggregatePolicy.instance());
+    }
+
+    /** Events of the same scope are handled in order; any other event as {@code otherwise} says. */
+    private static <S> SequencingPolicy<EventMessage<?>> inOrderPer(
+            Class<S> scope, Function<S, Object> key, SequencingPolicy<? super EventMessage<?>> otherwise) {
         return event -> scope.isInstance(event.getPayload())
                 ? key.apply(scope.cast(event.getPayload()))
-                : SequentialPerAggregatePolicy.instance().getSequenceIdentifierFor(event);
+                : otherwise.getSequenceIdentifierFor(event);
     }
 }

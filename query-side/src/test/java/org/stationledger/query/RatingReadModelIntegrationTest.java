@@ -101,6 +101,9 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         finding("f-5", "i-4", "XM-HT", LEGAL, "L2", "0", "Detention without a record");
         finding("f-6", "i-4", "XM-HT", LEGAL, "L1", "3", "Case files unsorted");
         append("cycle:2026", COORDINATOR, new CycleClosed(2026));
+        // Registered after the close: no draft for 2026 (nor 2025), though the year's rating reads.
+        append("station:XM-NEW", COORDINATOR, new StationRegistered("XM-NEW", "Xinyuan", "Xiamen", StationKind.RURAL,
+                40.0, 9_000, 8, 6));
 
         appeal("a-1", "SY-SH-ZJL", "The files were in the archive", "f-3");
         append("rating:SY-SH-ZJL:2026", COORDINATOR, new AppealUpheld("a-1", 2026, "SY-SH-ZJL", List.of(),
@@ -353,6 +356,17 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     }
 
     @Test
+    void onlyAStationKnownAtTheCloseHasADraft() throws Exception {
+        read("/api/stations/XM-NEW/ratings/2026", AUDITOR).andExpect(status().isOk())
+                .andExpect(jsonPath("$.score").value(100.0))
+                .andExpect(jsonPath("$.draft").doesNotExist());
+        read("/api/stations/XM-NEW/ratings", AUDITOR).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].year", contains(2027, 2026, 2025)))
+                .andExpect(jsonPath("$[*].draftScore", empty()));
+        read("/api/stations/XM-HT/ratings/2025", AUDITOR).andExpect(jsonPath("$.draft.score").value(100.0));
+    }
+
+    @Test
     void anUnknownStationOrCycleIsNotFound() throws Exception {
         read("/api/stations/NOWHERE/ratings/2026", COORDINATOR).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not-found"));
@@ -365,7 +379,7 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     @Test
     void theRatingsRebuildToTheSameAnswers() throws Exception {
         assertRebuildingAnswersTheSame(AUDITOR, List.of(ZJL_2026, HT_2026, "/api/stations/SY-SH-ZJL/ratings/2025",
-                "/api/stations/SY-SH-ZJL/ratings/2027", ZJL_HISTORY, HT_HISTORY));
+                "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2026", ZJL_HISTORY, HT_HISTORY));
     }
 
     private void indicator(int year, String indicatorId, String title, Actor department, int maxPoints,

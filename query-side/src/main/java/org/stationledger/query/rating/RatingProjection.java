@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,9 +28,7 @@ import org.stationledger.events.rating.AppealUpheld;
 import org.stationledger.events.rating.Grade;
 import org.stationledger.events.rating.RatingFinalised;
 import org.stationledger.events.rating.RatingRevised;
-import org.stationledger.events.rating.RatingRules;
 import org.stationledger.events.station.StationDetailsChanged;
-import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.JdbcValues;
@@ -39,10 +37,12 @@ import org.stationledger.query.ProcessingGroups;
 
 /**
  * The rating read model. It handles every event a rating depends on itself (stations, cycles, scheme, inspections,
- * findings, appeals, final ratings and revisions), because its processor replays independently of the others. The
- * group runs in one segment, in the events' global order (see QuerySideConfiguration), so a cycle's close sees
- * every finding recorded before it. Every statement sets state from the event, so handling an event twice in order
- * leaves the same rows.
+ * findings, appeals, final ratings and revisions), because its processor replays independently of the others. Its
+ * two segments handle each station's events in order, and each year's cycle events (QuerySideConfiguration), but
+ * not one station's against another's or against the cycle's: no handler reads what another station or the cycle
+ * wrote. What a draft needs of the store's order across them — whether a finding, a withdrawal or a registration
+ * came before the close — is kept as the events' global indexes and compared on read ({@link RatingDraft}). Every
+ * statement sets state from the event, so handling an event twice in order leaves the same rows.
  *
  * <p>The writes of the frequent events (stations, inspections, findings, final ratings: each an upsert of its own
  * row) are held back and sent per batch of events ({@link BatchedWrites}); every other handler sends them first.
@@ -51,28 +51,33 @@ import org.stationledger.query.ProcessingGroups;
 @ProcessingGroup(ProcessingGroups.RATINGS)
 class RatingProjection {
 
-    /** A finding as recorded; recording it again (a replay) also clears a withdrawal. */
+    /**
+     * A finding as recorded, with its event's global index; recording it again (a replay) also clears a
+     * withdrawal.
+     */
     private static final BatchedWrites.Rows FINDINGS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_finding (finding_id, year, station_id, inspection_id, department_id, indicator_id,
                                              deduction, original_deduction, note, evidence_ref, observed_at,
-                                             recorded_at, status)
+                                             recorded_at, status, recorded_position)
             SELECT f.finding_id, f.year, f.station_id, f.inspection_id, f.department_id, f.indicator_id, f.deduction,
-                   f.deduction, f.note, f.evidence_ref, f.observed_at, f.recorded_at, f.status
+                   f.deduction, f.note, f.evidence_ref, f.observed_at, f.recorded_at, f.status, e.globalindex
             FROM unnest(CAST(:findingId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
                         CAST(:inspectionId AS TEXT[]), CAST(:departmentId AS TEXT[]), CAST(:indicatorId AS TEXT[]),
                         CAST(:deduction AS NUMERIC[]), CAST(:note AS TEXT[]), CAST(:evidenceRef AS TEXT[]),
                         CAST(:observedAt AS TIMESTAMPTZ[]), CAST(:recordedAt AS TIMESTAMPTZ[]),
-                        CAST(:status AS TEXT[]))
+                        CAST(:status AS TEXT[]), CAST(:eventId AS TEXT[]))
                  AS f(finding_id, year, station_id, inspection_id, department_id, indicator_id, deduction, note,
-                      evidence_ref, observed_at, recorded_at, status)
+                      evidence_ref, observed_at, recorded_at, status, event_id)
+            LEFT JOIN LATERAL (%s) e ON TRUE
             ON CONFLICT (finding_id) DO UPDATE SET
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, inspection_id = EXCLUDED.inspection_id,
                 department_id = EXCLUDED.department_id, indicator_id = EXCLUDED.indicator_id,
                 deduction = EXCLUDED.deduction, original_deduction = EXCLUDED.original_deduction,
                 note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
-                recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL
-            """, "findingId", "year", "stationId", "inspectionId", "departmentId", "indicatorId", "deduction", "note",
-            "evidenceRef", "observedAt", "recordedAt", "status");
+                recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL,
+                recorded_position = EXCLUDED.recorded_position, withdrawn_position = NULL
+            """.formatted(position("f.event_id")), "findingId", "year", "stationId", "inspectionId", "departmentId",
+            "indicatorId", "deduction", "note", "evidenceRef", "observedAt", "recordedAt", "status", "eventId");
 
     private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date, kind,
@@ -85,11 +90,16 @@ class RatingProjection {
                 inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
             """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised");
 
-    private static final BatchedWrites.Rows STATIONS = new BatchedWrites.Rows("""
-            INSERT INTO read_rating_station (station_id, name, kind)
-            SELECT * FROM unnest(CAST(:stationId AS TEXT[]), CAST(:name AS TEXT[]), CAST(:kind AS TEXT[]))
-            ON CONFLICT (station_id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind
-            """, "stationId", "name", "kind");
+    /** A station as registered, with its registration's global index. */
+    private static final BatchedWrites.Rows REGISTRATIONS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_station (station_id, name, kind, registered_position)
+            SELECT s.station_id, s.name, s.kind, e.globalindex
+            FROM unnest(CAST(:stationId AS TEXT[]), CAST(:name AS TEXT[]), CAST(:kind AS TEXT[]),
+                        CAST(:eventId AS TEXT[])) AS s(station_id, name, kind, event_id)
+            LEFT JOIN LATERAL (%s) e ON TRUE
+            ON CONFLICT (station_id) DO UPDATE SET
+                name = EXCLUDED.name, kind = EXCLUDED.kind, registered_position = EXCLUDED.registered_position
+            """.formatted(position("s.event_id")), "stationId", "name", "kind", "eventId");
 
     private static final BatchedWrites.Rows FINAL_RATINGS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason, finalised_at)
@@ -102,22 +112,25 @@ class RatingProjection {
             """, "stationId", "year", "score", "veto", "eligibleGrade", "grade", "reason", "finalisedAt");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final RatingQueries ratings;
 
-    RatingProjection(NamedParameterJdbcTemplate jdbc, RatingQueries ratings) {
+    RatingProjection(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.ratings = ratings;
     }
 
     @EventHandler
-    void on(StationRegistered event) {
-        recordStation(event.stationId(), event.name(), event.kind());
+    void on(StationRegistered event, @MessageIdentifier String eventId) {
+        BatchedWrites.write(jdbc, REGISTRATIONS, event.stationId(), event.stationId(), event.name(),
+                event.kind().name(), eventId);
     }
 
     /** The rating shows the station's current name. */
     @EventHandler
     void on(StationDetailsChanged event) {
-        recordStation(event.stationId(), event.name(), event.kind());
+        BatchedWrites.flush();
+        jdbc.update("UPDATE read_rating_station SET name = :name, kind = :kind WHERE station_id = :stationId",
+                new MapSqlParameterSource("stationId", event.stationId())
+                        .addValue("name", event.name())
+                        .addValue("kind", event.kind().name()));
     }
 
     @EventHandler
@@ -128,7 +141,7 @@ class RatingProjection {
                                                scheme_published)
                 VALUES (:year, FALSE, :level1, :level2, :level3, :level4, FALSE)
                 ON CONFLICT (year) DO UPDATE SET
-                    closed = FALSE, grade_level1 = EXCLUDED.grade_level1, grade_level2 = EXCLUDED.grade_level2,
+                    closed = FALSE, closed_position = NULL, grade_level1 = EXCLUDED.grade_level1, grade_level2 = EXCLUDED.grade_level2,
                     grade_level3 = EXCLUDED.grade_level3, grade_level4 = EXCLUDED.grade_level4,
                     scheme_published = FALSE
                 """, new MapSqlParameterSource("year", event.year())
@@ -151,27 +164,12 @@ class RatingProjection {
         SchemeRows.published(jdbc, "read_rating_indicator", event);
     }
 
-    /**
-     * Every station known gets its draft: the rating as it stands at the close, full marks without findings. A
-     * draft once taken is kept, so a redelivered close cannot replace it with a later state.
-     */
+    /** The close's global index is where every station's draft is taken ({@link RatingDraft}). */
     @EventHandler
-    void on(CycleClosed event) {
+    void on(CycleClosed event, @MessageIdentifier String eventId) {
         BatchedWrites.flush();
-        jdbc.update("UPDATE read_rating_cycle SET closed = TRUE WHERE year = :year", Map.of("year", event.year()));
-        List<Map.Entry<String, RatingRules.Rating>> drafts =
-                List.copyOf(ratings.currentRatings(event.year()).entrySet());
-        jdbc.update("""
-                INSERT INTO read_rating_draft (station_id, year, score, veto, eligible_grade)
-                SELECT station_id, :year, score, veto, eligible_grade
-                FROM unnest(CAST(:stationId AS TEXT[]), CAST(:score AS NUMERIC[]), CAST(:veto AS BOOLEAN[]),
-                            CAST(:eligibleGrade AS TEXT[])) AS draft(station_id, score, veto, eligible_grade)
-                ON CONFLICT (station_id, year) DO NOTHING
-                """, new MapSqlParameterSource("year", event.year())
-                .addValue("stationId", column(drafts, Map.Entry::getKey))
-                .addValue("score", column(drafts, draft -> draft.getValue().score().toPlainString()))
-                .addValue("veto", column(drafts, draft -> String.valueOf(draft.getValue().veto())))
-                .addValue("eligibleGrade", column(drafts, draft -> draft.getValue().eligibleGrade().name())));
+        jdbc.update("UPDATE read_rating_cycle SET closed = TRUE, closed_position = (%s) WHERE year = :year"
+                .formatted(position(":eventId")), Map.of("year", event.year(), "eventId", eventId));
     }
 
     @EventHandler
@@ -195,16 +193,19 @@ class RatingProjection {
     }
 
     @EventHandler
-    void on(FindingRecorded event, @Timestamp Instant recordedAt) {
+    void on(FindingRecorded event, @Timestamp Instant recordedAt, @MessageIdentifier String eventId) {
         BatchedWrites.write(jdbc, FINDINGS, event.findingId(), event.findingId(), event.year(), event.stationId(),
                 event.inspectionId(), event.departmentId(), event.indicatorId(), event.deduction(), event.note(),
-                event.evidenceRef(), event.observedAt(), recordedAt, FindingStatus.LIVE);
+                event.evidenceRef(), event.observedAt(), recordedAt, FindingStatus.LIVE, eventId);
     }
 
+    /** A department withdraws before the close; where, the draft needs to know. */
     @EventHandler
-    void on(FindingWithdrawn event) {
+    void on(FindingWithdrawn event, @MessageIdentifier String eventId) {
         BatchedWrites.flush();
         withdraw(List.of(event.findingId()), event.reason());
+        jdbc.update("UPDATE read_rating_finding SET withdrawn_position = (%s) WHERE finding_id = :findingId"
+                .formatted(position(":eventId")), Map.of("findingId", event.findingId(), "eventId", eventId));
     }
 
     @EventHandler
@@ -276,15 +277,11 @@ class RatingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"read_rating_revision", "read_rating_final", "read_rating_draft",
+        for (String table : new String[]{"read_rating_revision", "read_rating_final",
                 "read_rating_appeal", "read_rating_finding", "read_rating_inspection", "read_rating_indicator",
                 "read_rating_cycle", "read_rating_station"}) {
             jdbc.getJdbcTemplate().update("DELETE FROM " + table);
         }
-    }
-
-    private void recordStation(String stationId, String name, StationKind kind) {
-        BatchedWrites.write(jdbc, STATIONS, stationId, stationId, name, kind.name());
     }
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
@@ -312,10 +309,12 @@ class RatingProjection {
                 .addValue("decidedAt", JdbcValues.timestamp(decidedAt)));
     }
 
-    /** One column of the drafts, as text for an array cast. */
-    private static String[] column(List<Map.Entry<String, RatingRules.Rating>> drafts,
-                                   Function<Map.Entry<String, RatingRules.Rating>, String> value) {
-        return drafts.stream().map(value).toArray(String[]::new);
+    /**
+     * The global index of the event whose identifier is {@code eventId} (an SQL expression): one probe of the event
+     * table's identifier index. The tracking token's position is not it for an event that filled a gap.
+     */
+    private static String position(String eventId) {
+        return "SELECT globalindex FROM domainevententry WHERE eventidentifier = " + eventId + " LIMIT 1";
     }
 
     /** What a revision records. */

@@ -24,7 +24,8 @@ import org.stationledger.events.rating.RatingRules;
 
 /**
  * Reads of the rating read model. The live rating is graded here, on read, with the one grading rule
- * ({@link RatingRules}) from the scheme and the findings that count.
+ * ({@link RatingRules}) from the scheme and the findings that count, and the draft from those that stood at the
+ * close ({@link RatingDraft}).
  *
  * <p>A station's ratings are read with one statement that returns every part as JSON, parsed with Jackson into the
  * records below (the JSON keys are their component names): one round trip whatever the number of years, and one
@@ -42,9 +43,9 @@ class RatingQueries {
 
     /** The cycles of the years asked for, newest first. */
     private static final String CYCLES = """
-            (SELECT json_agg(json_build_object('year', year, 'closed', closed, 'gradeBands', json_build_object(
-                        'level1', grade_level1, 'level2', grade_level2, 'level3', grade_level3,
-                        'level4', grade_level4))
+            (SELECT json_agg(json_build_object('year', year, 'closed', closed, 'closedPosition', closed_position,
+                        'gradeBands', json_build_object('level1', grade_level1, 'level2', grade_level2,
+                            'level3', grade_level3, 'level4', grade_level4))
                     ORDER BY year DESC)
              FROM read_rating_cycle WHERE %s)
             """.formatted(YEARS);
@@ -66,7 +67,8 @@ class RatingQueries {
                     'departmentId', department_id, 'deduction', deduction, 'originalDeduction', original_deduction,
                     'note', note, 'evidenceRef', evidence_ref, 'observedAt', extract(epoch FROM observed_at),
                     'recordedAt', extract(epoch FROM recorded_at), 'status', status,
-                    'withdrawalReason', withdrawal_reason""", """
+                    'withdrawalReason', withdrawal_reason, 'recordedPosition', recorded_position,
+                    'withdrawnPosition', withdrawn_position""", """
                     'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
                     'kind', kind""", """
                     'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
@@ -74,17 +76,16 @@ class RatingQueries {
                     'decidedAt', extract(epoch FROM decided_at)""");
 
     /**
-     * What a history entry needs: of the findings what grading takes, of the inspections who inspected, of the
-     * appeals whether one is pending. Without the texts and timestamps a station's years are a third of the JSON.
+     * What a history entry needs: of the findings what grading takes (live and at the close), of the inspections
+     * who inspected, of the appeals whether one is pending. Without the texts and timestamps a station's years are a
+     * third of the JSON.
      */
-    private static final String STATION_HISTORY = stationStatement(
-            "'indicatorId', indicator_id, 'deduction', deduction, 'status', status",
+    private static final String STATION_HISTORY = stationStatement("""
+                    'indicatorId', indicator_id, 'deduction', deduction, 'originalDeduction', original_deduction,
+                    'status', status, 'recordedPosition', recorded_position,
+                    'withdrawnPosition', withdrawn_position""",
             "'departmentId', department_id",
             "'status', status");
-
-    /** One year's cycle and scheme, to grade every station at once. */
-    private static final String CYCLE_AND_SCHEME = "SELECT json_build_object('cycles', " + CYCLES + ", 'schemes', "
-            + SCHEMES + ")";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectReader rowsReader;
@@ -110,34 +111,6 @@ class RatingQueries {
     }
 
     record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
-    }
-
-    /**
-     * Every known station's rating for the year as it stands now, by station id; a station without findings has
-     * full marks. Empty when the cycle is unknown.
-     */
-    Map<String, RatingRules.Rating> currentRatings(int year) {
-        Rows rows = rows(CYCLE_AND_SCHEME, new MapSqlParameterSource("firstYear", year).addValue("lastYear", year))
-                .get(0);
-        return rows.cycles().stream().findFirst().map(cycle -> {
-            List<RatingRules.Indicator> scheme = rows.schemes().getOrDefault(year, List.of()).stream()
-                    .map(SchemeIndicator::rule).toList();
-            Map<String, List<RatingRules.LiveFinding>> findings = new HashMap<>();
-            jdbc.query("""
-                    SELECT station_id, indicator_id, deduction FROM read_rating_finding
-                    WHERE year = :year AND status <> :withdrawn
-                    """, Map.of("year", year, "withdrawn", FindingStatus.WITHDRAWN.name()), row -> {
-                findings.computeIfAbsent(row.getString("station_id"), station -> new ArrayList<>())
-                        .add(new RatingRules.LiveFinding(row.getString("indicator_id"), row.getBigDecimal("deduction")));
-            });
-            Map<String, RatingRules.Rating> ratings = new TreeMap<>();
-            for (String stationId : jdbc.queryForList("SELECT station_id FROM read_rating_station", Map.of(),
-                    String.class)) {
-                ratings.put(stationId, RatingRules.rate(scheme, findings.getOrDefault(stationId, List.of()),
-                        cycle.gradeBands()));
-            }
-            return ratings;
-        }).orElse(Map.of());
     }
 
     private Optional<List<RatingView>> ratings(String statement, String stationId, int firstYear, int lastYear) {
@@ -166,9 +139,12 @@ class RatingQueries {
         RatingView.Final finalRating = rows.finals().get(year);
         List<RatingView.Revision> revisions = rows.revisions().getOrDefault(year, List.of());
 
-        RatingRules.Rating live = RatingRules.rate(scheme.stream().map(SchemeIndicator::rule).toList(),
+        List<RatingRules.Indicator> rules = scheme.stream().map(SchemeIndicator::rule).toList();
+        RatingRules.Rating live = RatingRules.rate(rules,
                 findings.stream().filter(RatingView.Finding::counts).map(RatingView.Finding::live).toList(),
                 cycle.gradeBands());
+        RatingView.Draft draft = RatingDraft.of(rules, cycle.gradeBands(), cycle.closedPosition(),
+                rows.registeredPosition(), findings);
         Map<String, String> titles = new HashMap<>();
         scheme.forEach(indicator -> titles.put(indicator.indicatorId(), indicator.title()));
         Set<String> inspecting = RatingView.Inspection.departmentIds(inspections);
@@ -182,7 +158,7 @@ class RatingQueries {
                 : finalRating == null ? null : finalRating.grade();
         return new RatingView(stationId, rows.stationName(), year,
                 RatingStatus.of(!cycle.closed(), appealPending, finalRating != null, revisions.size()),
-                live.score(), live.eligibleGrade(), live.veto(), officialGrade, rows.drafts().get(year), finalRating,
+                live.score(), live.eligibleGrade(), live.veto(), officialGrade, draft, finalRating,
                 revisions, indicators, RatingView.Department.of(indicators), findings, inspections,
                 indicators.stream().filter(Predicate.not(RatingView.Indicator::inspected))
                         .map(RatingView.Indicator::indicatorId).toList(),
@@ -191,7 +167,8 @@ class RatingQueries {
 
     /** The station's name, the cycles and every part of its ratings, each part's rows with the fields given. */
     private static String stationStatement(String findingFields, String inspectionFields, String appealFields) {
-        return "SELECT json_build_object('stationName', name, 'cycles', " + CYCLES
+        return "SELECT json_build_object('stationName', name, 'registeredPosition', registered_position, 'cycles', "
+               + CYCLES
                + ", 'schemes', " + SCHEMES
                + ", 'findings', " + stationRowsByYear("read_rating_finding", "TRUE", "recorded_at, finding_id",
                        findingFields)
@@ -200,8 +177,6 @@ class RatingQueries {
                        "inspection_date, inspection_id", inspectionFields)
                + ", 'appeals', " + stationRowsByYear("read_rating_appeal", "TRUE", "filed_at, appeal_id",
                        appealFields)
-               + ", 'drafts', " + stationRowByYear("read_rating_draft", """
-                       'score', score, 'eligibleGrade', eligible_grade, 'veto', veto""")
                + ", 'finals', " + stationRowByYear("read_rating_final", """
                        'score', score, 'veto', veto, 'eligibleGrade', eligible_grade, 'grade', grade,
                        'reason', reason, 'finalisedAt', extract(epoch FROM finalised_at)""")
@@ -234,18 +209,17 @@ class RatingQueries {
      * What {@link #STATION_RATINGS} returns: the station's name, the cycles newest first, and each part by year. A
      * part without rows is SQL NULL (an aggregate of nothing), read as empty.
      */
-    private record Rows(String stationName,
+    private record Rows(String stationName, long registeredPosition,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) List<Cycle> cycles,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<SchemeIndicator>> schemes,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Finding>> findings,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Inspection>> inspections,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Appeal>> appeals,
-                        @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, RatingView.Draft> drafts,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, RatingView.Final> finals,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Revision>> revisions) {
     }
 
-    private record Cycle(int year, boolean closed, GradeBands gradeBands) {
+    private record Cycle(int year, boolean closed, Long closedPosition, GradeBands gradeBands) {
     }
 
     /** An indicator of the year's scheme: what grading needs, and its title for the breakdown. */
