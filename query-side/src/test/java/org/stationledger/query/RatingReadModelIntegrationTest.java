@@ -63,6 +63,8 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 StationKind.URBAN, 3.2, 41_000, 30, 45));
         append("station:XM-HT", COORDINATOR, new StationRegistered("XM-HT", "Haitian", "Xiamen", StationKind.SUBURBAN,
                 12.5, 28_000, 18, 20));
+        append("station:XM-LATE", COORDINATOR, new StationRegistered("XM-LATE", "Lantian", "Xiamen",
+                StationKind.RURAL, 30.0, 12_000, 10, 8));
 
         // 2025: a scheme, nobody inspected, closed: full marks.
         append("cycle:2025", COORDINATOR, new CycleOpened(2025, 4, GradeBands.DEFAULT, 10));
@@ -100,7 +102,12 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         finding("f-4", "i-3", "XM-HT", TRAFFIC, "T1", "12", "Unregistered accident");
         finding("f-5", "i-4", "XM-HT", LEGAL, "L2", "0", "Detention without a record");
         finding("f-6", "i-4", "XM-HT", LEGAL, "L1", "3", "Case files unsorted");
+        append("inspection:i-7", TRAFFIC, new InspectionAuthorised("i-7", 2026, "XM-LATE", "TRAFFIC",
+                date("2026-05-11"), "p-traffic", "v-late"));
+        finding("f-7", "i-7", "XM-LATE", TRAFFIC, "T1", "4", "Patrol log gaps");
         append("cycle:2026", COORDINATOR, new CycleClosed(2026));
+        // A finding whose command saw the cycle open but committed after the close: it counts live, not in the draft.
+        finding("f-8", "i-7", "XM-LATE", TRAFFIC, "T1", "7", "Radio log missing");
         // Registered after the close: no draft for 2026 (nor 2025), though the year's rating reads.
         append("station:XM-NEW", COORDINATOR, new StationRegistered("XM-NEW", "Xinyuan", "Xiamen", StationKind.RURAL,
                 40.0, 9_000, 8, 6));
@@ -367,6 +374,16 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     }
 
     @Test
+    void theDraftIsTheRatingAtTheCloseInTheStoresOrder() throws Exception {
+        read("/api/stations/XM-LATE/ratings/2026", AUDITOR).andExpect(status().isOk())
+                .andExpect(jsonPath("$.score").value(89.0))
+                .andExpect(jsonPath("$.draft.score").value(96.0))
+                .andExpect(jsonPath("$.findings[*].findingId", contains("f-7", "f-8")))
+                .andExpect(jsonPath("$.findings[0].deductionAtClose").doesNotExist());
+        read("/api/stations/XM-LATE/ratings", AUDITOR).andExpect(jsonPath("$[1].draftScore").value(96.0));
+    }
+
+    @Test
     void anUnknownStationOrCycleIsNotFound() throws Exception {
         read("/api/stations/NOWHERE/ratings/2026", COORDINATOR).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not-found"));
@@ -379,7 +396,8 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     @Test
     void theRatingsRebuildToTheSameAnswers() throws Exception {
         assertRebuildingAnswersTheSame(AUDITOR, List.of(ZJL_2026, HT_2026, "/api/stations/SY-SH-ZJL/ratings/2025",
-                "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2026", ZJL_HISTORY, HT_HISTORY));
+                "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2026",
+                "/api/stations/XM-LATE/ratings/2026", ZJL_HISTORY, HT_HISTORY, "/api/stations/XM-LATE/ratings"));
     }
 
     private void indicator(int year, String indicatorId, String title, Actor department, int maxPoints,

@@ -7,10 +7,11 @@ import org.stationledger.events.rating.RatingRules;
 /**
  * A station's draft: its rating as it stood when the cycle closed, graded by the one grading rule from the findings
  * recorded before the close and not withdrawn by their department before it, each with the deduction it was
- * recorded with. An upheld appeal comes after the close: it changes the live rating, never the draft. Only a
- * station registered before the close has one (every station known at the close gets its draft). "Before" is the
- * event store's global order, which the rating projection keeps as each event's global index, so the draft does
- * not depend on the order in which the projection's segments handled those events.
+ * recorded with (each finding's {@code deductionAtClose}, which {@link RatingQueries} reads). An upheld appeal comes
+ * after the close: it changes the live rating, never the draft. Only a station registered before the close has one
+ * (every station known at the close gets its draft). "Before" is the event store's global order, which the rating
+ * projection keeps as each event's global index, so the draft does not depend on the order in which the
+ * projection's segments handled those events.
  */
 final class RatingDraft {
 
@@ -24,9 +25,8 @@ final class RatingDraft {
             return null;
         }
         List<RatingRules.LiveFinding> standingAtClose = findings.stream()
-                .filter(finding -> finding.recordedPosition() < closedPosition)
-                .filter(finding -> finding.withdrawnPosition() == null || finding.withdrawnPosition() > closedPosition)
-                .map(finding -> new RatingRules.LiveFinding(finding.indicatorId(), finding.originalDeduction()))
+                .filter(finding -> finding.deductionAtClose() != null)
+                .map(finding -> new RatingRules.LiveFinding(finding.indicatorId(), finding.deductionAtClose()))
                 .toList();
         RatingRules.Rating rating = RatingRules.rate(scheme, standingAtClose, gradeBands);
         return new RatingView.Draft(rating.score(), rating.eligibleGrade(), rating.veto());

@@ -61,14 +61,23 @@ class RatingQueries {
                 GROUP BY year) scheme)
             """.formatted(YEARS);
 
+    /**
+     * A finding's deduction as it stood at its cycle's close, for the draft ({@link RatingDraft}): the recorded one
+     * if it was recorded before the close and not withdrawn by its department before it, in the event store's order;
+     * otherwise (and while the cycle is open) null. Read from a finding joined to its cycle.
+     */
+    private static final String DEDUCTION_AT_CLOSE = """
+            CASE WHEN recorded_position < closed_position
+                      AND (withdrawn_position IS NULL OR withdrawn_position > closed_position)
+                 THEN original_deduction END""";
+
     /** Everything a station's rating shows. */
     private static final String STATION_RATINGS = stationStatement("""
                     'findingId', finding_id, 'inspectionId', inspection_id, 'indicatorId', indicator_id,
                     'departmentId', department_id, 'deduction', deduction, 'originalDeduction', original_deduction,
                     'note', note, 'evidenceRef', evidence_ref, 'observedAt', extract(epoch FROM observed_at),
                     'recordedAt', extract(epoch FROM recorded_at), 'status', status,
-                    'withdrawalReason', withdrawal_reason, 'recordedPosition', recorded_position,
-                    'withdrawnPosition', withdrawn_position""", """
+                    'withdrawalReason', withdrawal_reason, 'deductionAtClose', """ + DEDUCTION_AT_CLOSE, """
                     'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
                     'kind', kind""", """
                     'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
@@ -80,10 +89,9 @@ class RatingQueries {
      * who inspected, of the appeals whether one is pending. Without the texts and timestamps a station's years are a
      * third of the JSON.
      */
-    private static final String STATION_HISTORY = stationStatement("""
-                    'indicatorId', indicator_id, 'deduction', deduction, 'originalDeduction', original_deduction,
-                    'status', status, 'recordedPosition', recorded_position,
-                    'withdrawnPosition', withdrawn_position""",
+    private static final String STATION_HISTORY = stationStatement(
+            "'indicatorId', indicator_id, 'deduction', deduction, 'status', status, 'deductionAtClose', "
+            + DEDUCTION_AT_CLOSE,
             "'departmentId', department_id",
             "'status', status");
 
@@ -170,7 +178,8 @@ class RatingQueries {
         return "SELECT json_build_object('stationName', name, 'registeredPosition', registered_position, 'cycles', "
                + CYCLES
                + ", 'schemes', " + SCHEMES
-               + ", 'findings', " + stationRowsByYear("read_rating_finding", "TRUE", "recorded_at, finding_id",
+               + ", 'findings', " + stationRowsByYear(
+                       "read_rating_finding JOIN read_rating_cycle USING (year)", "TRUE", "recorded_at, finding_id",
                        findingFields)
                // Only the authorised inspections stand behind a rating.
                + ", 'inspections', " + stationRowsByYear("read_rating_inspection", "authorised",
@@ -187,14 +196,17 @@ class RatingQueries {
                + ") FROM read_rating_station WHERE station_id = :stationId";
     }
 
-    /** The station's rows of {@code table} that meet {@code condition}, as JSON objects by year in {@code order}. */
-    private static String stationRowsByYear(String table, String condition, String order, String fields) {
+    /**
+     * The station's rows of {@code from} (a table, or the findings joined to their cycle) that meet
+     * {@code condition}, as JSON objects by year in {@code order}.
+     */
+    private static String stationRowsByYear(String from, String condition, String order, String fields) {
         return """
                 (SELECT json_object_agg(year, objects) FROM (
                     SELECT year, json_agg(json_build_object(%s) ORDER BY %s) AS objects
                     FROM %s WHERE station_id = :stationId AND %s AND %s
                     GROUP BY year) part)
-                """.formatted(fields, order, table, YEARS, condition);
+                """.formatted(fields, order, from, YEARS, condition);
     }
 
     /** The station's row of {@code table} (its key includes the year), as a JSON object by year. */

@@ -83,15 +83,14 @@ record RatingView(String stationId, String stationName, int year, RatingStatus s
 
     /**
      * A finding and what became of it. {@code deduction} is the current one (lowered by an upheld appeal for a
-     * REDUCED finding; a WITHDRAWN one keeps what it deducted but no longer counts). The global indexes of its
-     * recording and of its department's withdrawal are read for the draft ({@link RatingDraft}), not shown.
+     * REDUCED finding; a WITHDRAWN one keeps what it deducted but no longer counts). {@code deductionAtClose} is
+     * read for the draft ({@link RatingDraft}), not shown: the finding's part in it is the draft's to show.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Finding(String findingId, String inspectionId, String indicatorId, String departmentId,
                    BigDecimal deduction, BigDecimal originalDeduction, String note, String evidenceRef,
                    Instant observedAt, Instant recordedAt, FindingStatus status, String withdrawalReason,
-                   @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) long recordedPosition,
-                   @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) Long withdrawnPosition) {
+                   @JsonProperty(access = JsonProperty.Access.WRITE_ONLY) BigDecimal deductionAtClose) {
 
         boolean counts() {
             return status.counts();
