@@ -73,9 +73,11 @@ class Cycle {
         apply(new SchemePublished(year, List.copyOf(indicators.keySet())));
     }
 
+    /** Findings being recorded or withdrawn as the close comes are stored before it ({@link Cycles#closing}). */
     @CommandHandler
-    void handle(CycleCommands.CloseCycle command) {
+    void handle(CycleCommands.CloseCycle command, Cycles cycles) {
         requireOpen();
+        cycles.closing(year);
         apply(new CycleClosed(year));
     }
 

@@ -19,10 +19,17 @@ import org.stationledger.events.assessment.IndicatorProposed;
 import org.stationledger.events.assessment.PlanApproved;
 import org.stationledger.events.assessment.SchemePublished;
 
-/** The cycles' look-up tables, kept in the same transaction as the cycles' events. */
+/**
+ * The cycles' look-up tables, kept in the same transaction as the cycles' events. A year's status is guarded by a
+ * PostgreSQL advisory lock for the transaction, shared by commands that change what a close freezes and taken
+ * exclusively by the close ({@link #closing}): a lock of the database, so it holds across the nodes of a scale-out.
+ */
 @Component
 @ProcessingGroup(LookupGroup.NAME)
 class CycleLookup implements Cycles {
+
+    /** The first key of the advisory locks on a year's status (the second is the year). */
+    static final int CYCLE_STATUS_LOCK = 0x4379_636C;
 
     private final JdbcTemplate jdbc;
 
@@ -69,6 +76,18 @@ class CycleLookup implements Cycles {
                     rs.getBoolean("scheme_published"), rs.getBoolean("plan_approved"),
                     closedAt == null ? null : closedAt.toInstant());
         }, year).stream().findFirst();
+    }
+
+    @Override
+    public Optional<CycleFacts> cycleToChange(int year) {
+        // Before the read: a close in progress is waited for, and then read as it committed.
+        jdbc.query("SELECT pg_advisory_xact_lock_shared(?, ?)", row -> { }, CYCLE_STATUS_LOCK, year);
+        return cycle(year);
+    }
+
+    @Override
+    public void closing(int year) {
+        jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", row -> { }, CYCLE_STATUS_LOCK, year);
     }
 
     @Override

@@ -11,6 +11,19 @@ public interface Cycles {
 
     Optional<CycleFacts> cycle(int year);
 
+    /**
+     * The cycle, its status held until this command's transaction ends: a close of the year waits for the command to
+     * commit ({@link #closing}). For commands that change what a close freezes (findings).
+     */
+    Optional<CycleFacts> cycleToChange(int year);
+
+    /**
+     * Called by the close before its event is stored: waits until every command holding the year's status
+     * ({@link #cycleToChange}) has committed, and holds later ones off until the close commits. So every finding
+     * that saw the cycle open is stored before the close, and every later one sees the cycle closed.
+     */
+    void closing(int year);
+
     Optional<IndicatorFacts> indicator(int year, String indicatorId);
 
     List<IndicatorFacts> indicators(int year);

@@ -112,7 +112,7 @@ class Inspection {
     }
 
     private void requireCycleOpen(Cycles cycles) {
-        if (!cycles.cycle(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
+        if (!cycles.cycleToChange(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
             throw RuleViolation.conflict("cycle-closed",
                     "The " + year + " cycle is closed; findings change only through appeals now.");
         }

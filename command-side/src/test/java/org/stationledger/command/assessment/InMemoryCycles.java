@@ -43,6 +43,16 @@ public class InMemoryCycles implements Cycles {
         return Optional.ofNullable(cycles.get(year));
     }
 
+    /** One command at a time in a fixture: nothing to hold. */
+    @Override
+    public Optional<CycleFacts> cycleToChange(int year) {
+        return cycle(year);
+    }
+
+    @Override
+    public void closing(int year) {
+    }
+
     @Override
     public Optional<IndicatorFacts> indicator(int year, String indicatorId) {
         return Optional.ofNullable(indicators.get(year + "/" + indicatorId));

@@ -141,8 +141,9 @@ class RatingProjection {
                                                scheme_published)
                 VALUES (:year, FALSE, :level1, :level2, :level3, :level4, FALSE)
                 ON CONFLICT (year) DO UPDATE SET
-                    closed = FALSE, closed_position = NULL, grade_level1 = EXCLUDED.grade_level1, grade_level2 = EXCLUDED.grade_level2,
-                    grade_level3 = EXCLUDED.grade_level3, grade_level4 = EXCLUDED.grade_level4,
+                    closed = FALSE, closed_position = NULL, grade_level1 = EXCLUDED.grade_level1,
+                    grade_level2 = EXCLUDED.grade_level2, grade_level3 = EXCLUDED.grade_level3,
+                    grade_level4 = EXCLUDED.grade_level4,
                     scheme_published = FALSE
                 """, new MapSqlParameterSource("year", event.year())
                 .addValue("level1", event.gradeBands().level1())
