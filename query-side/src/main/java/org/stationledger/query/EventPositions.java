@@ -18,6 +18,15 @@ public final class EventPositions {
     private EventPositions() {
     }
 
+    /**
+     * SQL for the global index of the event whose identifier is in {@code column}, for a {@code LATERAL} join in a
+     * statement over a batch of rows: one probe of the identifier index per row, which PostgreSQL cannot turn into a
+     * scan of the whole event table joined by hash.
+     */
+    public static String globalIndexOfEventIn(String column) {
+        return "SELECT globalindex FROM domainevententry WHERE eventidentifier = " + column + " LIMIT 1";
+    }
+
     /** The global index of {@code event}, for handlers that need it as a value (one look-up per event). */
     public static long globalIndexOf(NamedParameterJdbcTemplate jdbc, EventMessage<?> event) {
         return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE eventidentifier = :eventId",

@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stationledger.query.EventPositions;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -87,13 +88,12 @@ class AuditIndexProjection {
                             CAST(:years AS INT[]), CAST(:departmentIds AS TEXT[]), CAST(:stationIds AS TEXT[]),
                             CAST(:recordedAt AS TIMESTAMPTZ[]))
                      AS r(event_id, event_type, aggregate_id, year, department_id, station_ids, recorded_at)
-                CROSS JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = r.event_id
-                                    LIMIT 1) d
+                CROSS JOIN LATERAL (%s) d
                 ON CONFLICT (global_index) DO UPDATE SET
                     event_type = EXCLUDED.event_type, aggregate_id = EXCLUDED.aggregate_id, year = EXCLUDED.year,
                     department_id = EXCLUDED.department_id, station_ids = EXCLUDED.station_ids,
                     recorded_at = EXCLUDED.recorded_at
-                """, new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
+                """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")), new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
                 .addValue("eventTypes", column(rows, Row::eventType))
                 .addValue("aggregateIds", column(rows, Row::aggregateId))
                 .addValue("years", rows.stream().map(Row::year).toArray(Integer[]::new))

@@ -19,6 +19,7 @@ import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
 import org.stationledger.query.BatchedWrites;
+import org.stationledger.query.EventPositions;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -47,8 +48,7 @@ class InspectionProjection {
                  AS r(inspection_id, year, station_id, department_id, inspection_date, status, plan_item_id, visit_id,
                       exception_category, justification, reason_code, explanation, requested_at, requested_by,
                       event_id)
-            LEFT JOIN LATERAL (SELECT globalindex FROM domainevententry WHERE eventidentifier = r.event_id LIMIT 1) e
-                ON TRUE
+            LEFT JOIN LATERAL (%s) e ON TRUE
             ON CONFLICT (inspection_id) DO UPDATE SET
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
                 inspection_date = EXCLUDED.inspection_date, status = EXCLUDED.status,
@@ -57,7 +57,7 @@ class InspectionProjection {
                 reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
                 requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
                 requested_position = EXCLUDED.requested_position
-            """, "inspectionId", "year", "stationId", "departmentId", "date", "status", "planItemId", "visitId",
+            """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")), "inspectionId", "year", "stationId", "departmentId", "date", "status", "planItemId", "visitId",
             "exceptionCategory", "justification", "reasonCode", "explanation", "requestedAt", "requestedBy", "eventId");
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -1,6 +1,7 @@
 package org.stationledger.query.rating;
 
 import java.math.BigDecimal;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +32,7 @@ import org.stationledger.events.rating.RatingRevised;
 import org.stationledger.events.station.StationDetailsChanged;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.BatchedWrites;
+import org.stationledger.query.EventPositions;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.SchemeRows;
 import org.stationledger.query.ProcessingGroups;
@@ -76,7 +78,7 @@ class RatingProjection {
                 note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
                 recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL,
                 recorded_position = EXCLUDED.recorded_position, withdrawn_position = NULL
-            """.formatted(position("f.event_id")), "findingId", "year", "stationId", "inspectionId", "departmentId",
+            """.formatted(EventPositions.globalIndexOfEventIn("f.event_id")), "findingId", "year", "stationId", "inspectionId", "departmentId",
             "indicatorId", "deduction", "note", "evidenceRef", "observedAt", "recordedAt", "status", "eventId");
 
     private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
@@ -99,7 +101,7 @@ class RatingProjection {
             LEFT JOIN LATERAL (%s) e ON TRUE
             ON CONFLICT (station_id) DO UPDATE SET
                 name = EXCLUDED.name, kind = EXCLUDED.kind, registered_position = EXCLUDED.registered_position
-            """.formatted(position("s.event_id")), "stationId", "name", "kind", "eventId");
+            """.formatted(EventPositions.globalIndexOfEventIn("s.event_id")), "stationId", "name", "kind", "eventId");
 
     private static final BatchedWrites.Rows FINAL_RATINGS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_final (station_id, year, score, veto, eligible_grade, grade, reason, finalised_at)
@@ -169,8 +171,8 @@ class RatingProjection {
     @EventHandler
     void on(CycleClosed event, @MessageIdentifier String eventId) {
         BatchedWrites.flush();
-        jdbc.update("UPDATE read_rating_cycle SET closed = TRUE, closed_position = (%s) WHERE year = :year"
-                .formatted(position(":eventId")), Map.of("year", event.year(), "eventId", eventId));
+        jdbc.update("UPDATE read_rating_cycle SET closed = TRUE, closed_position = %s WHERE year = :year"
+                .formatted(EventPositions.GLOBAL_INDEX_OF_EVENT), Map.of("year", event.year(), "eventId", eventId));
     }
 
     @EventHandler
@@ -204,9 +206,7 @@ class RatingProjection {
     @EventHandler
     void on(FindingWithdrawn event, @MessageIdentifier String eventId) {
         BatchedWrites.flush();
-        withdraw(List.of(event.findingId()), event.reason());
-        jdbc.update("UPDATE read_rating_finding SET withdrawn_position = (%s) WHERE finding_id = :findingId"
-                .formatted(position(":eventId")), Map.of("findingId", event.findingId(), "eventId", eventId));
+        withdraw(List.of(event.findingId()), event.reason(), eventId);
     }
 
     @EventHandler
@@ -233,7 +233,7 @@ class RatingProjection {
     void on(AppealUpheld event, @Timestamp Instant decidedAt) {
         BatchedWrites.flush();
         decide(event.appealId(), AppealStatus.UPHELD, event.reason(), decidedAt);
-        withdraw(event.withdrawnFindingIds(), event.reason());
+        withdraw(event.withdrawnFindingIds(), event.reason(), null);
         jdbc.batchUpdate("""
                 UPDATE read_rating_finding SET deduction = :deduction, status = :status WHERE finding_id = :findingId
                 """, event.reductions().stream()
@@ -291,13 +291,20 @@ class RatingProjection {
                 authorised);
     }
 
-    private void withdraw(List<String> findingIds, String reason) {
+    /**
+     * A withdrawal by the finding's department ({@code eventId} its event: where it stands in the store's order, for
+     * the draft), or by an upheld appeal after the close ({@code eventId} null: no position).
+     */
+    private void withdraw(List<String> findingIds, String reason, String eventId) {
         jdbc.update("""
-                UPDATE read_rating_finding SET status = :status, withdrawal_reason = :reason
+                UPDATE read_rating_finding
+                SET status = :status, withdrawal_reason = :reason, withdrawn_position = %s
                 WHERE finding_id = ANY (CAST(:findingIds AS TEXT[]))
-                """, new MapSqlParameterSource("findingIds", JdbcValues.textArray(findingIds))
-                .addValue("status", FindingStatus.WITHDRAWN.name())
-                .addValue("reason", reason));
+                """.formatted(EventPositions.GLOBAL_INDEX_OF_EVENT),
+                new MapSqlParameterSource("findingIds", JdbcValues.textArray(findingIds))
+                        .addValue("status", FindingStatus.WITHDRAWN.name())
+                        .addValue("reason", reason)
+                        .addValue("eventId", eventId, Types.VARCHAR));
     }
 
     private void decide(String appealId, AppealStatus status, String reason, Instant decidedAt) {
@@ -308,14 +315,6 @@ class RatingProjection {
                 .addValue("status", status.name())
                 .addValue("reason", reason)
                 .addValue("decidedAt", JdbcValues.timestamp(decidedAt)));
-    }
-
-    /**
-     * The global index of the event whose identifier is {@code eventId} (an SQL expression): one probe of the event
-     * table's identifier index. The tracking token's position is not it for an event that filled a gap.
-     */
-    private static String position(String eventId) {
-        return "SELECT globalindex FROM domainevententry WHERE eventidentifier = " + eventId + " LIMIT 1";
     }
 
     /** What a revision records. */
