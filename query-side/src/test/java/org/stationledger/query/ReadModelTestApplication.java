@@ -35,10 +35,14 @@ public class ReadModelTestApplication implements WebMvcConfigurer {
 
     static final String ACTOR_HEADER = "X-Test-Actor";
 
-    /** Commits synchronous by default, as the ledger runs its database (the projections' own are not). */
+    /**
+     * Commits synchronous by default, as the ledger runs its database (the projections' own are not). Stopped by
+     * the context, after Axon's threads, not by a JVM shutdown hook of its own that would race them.
+     */
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false)
+                .start();
     }
 
     @Bean

@@ -3,22 +3,15 @@ package org.stationledger.app.projections;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.stationledger.query.rebuild.LivePosition;
 
 /**
  * How this node's read models keep up, for operators. As the health component {@code projections}: down while a
@@ -28,37 +21,25 @@ import org.stationledger.query.rebuild.LivePosition;
  * distance, for alerting on a read model that falls behind without failing.
  *
  * <p>"Behind" counts every segment, wherever it runs: those this node holds by their progress in memory, the others
- * by their stored tokens ({@link LivePosition}). A node without read models (a command node) reports none.
+ * by their stored tokens ({@link NodeProjections#lowestPosition}). A node without read models (a command node)
+ * reports none.
  */
 @Component("projections")
 class ProjectionHealth implements HealthIndicator {
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
-    private final JdbcTemplate jdbc;
-    private final Serializer tokens;
-    private final String schema;
+    private final NodeProjections projections;
     private final MeterRegistry meters;
 
-    ProjectionHealth(EventProcessingConfiguration processing, EventStore eventStore, JdbcTemplate jdbc,
-                     Serializer tokens, MeterRegistry meters) {
-        this.processing = processing;
+    ProjectionHealth(NodeProjections projections, MeterRegistry meters) {
+        this.projections = projections;
         this.meters = meters;
-        this.eventStore = eventStore;
-        this.jdbc = jdbc;
-        this.tokens = tokens;
-        this.schema = jdbc.queryForObject("SELECT current_schema()", String.class);
     }
 
-    /**
-     * Once the application has started, not before: asking Axon for its processors builds them, and built before
-     * every processor is configured, the command side's look-ups would get a tracking processor instead of running
-     * in the command's transaction ({@code LookupTransactionTest} guards it).
-     */
+    /** Once the application has started, not before ({@link NodeProjections#all()} says why). */
     @EventListener(ApplicationStartedEvent.class)
     void registerGauges() {
-        projections().forEach(processor -> Gauge.builder("ledger.projection.behind", processor,
-                        running -> behind(running, headPosition()))
+        projections.all().forEach(processor -> Gauge.builder("ledger.projection.behind", processor,
+                        running -> behind(running, running.processingStatus(), projections.headPosition()))
                 .tag("projection", processor.getName())
                 .description("Events stored that the projection has not handled yet, over all its segments")
                 .baseUnit("events")
@@ -67,16 +48,16 @@ class ProjectionHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        long head = headPosition();
+        long head = projections.headPosition();
         Map<String, Object> details = new TreeMap<>();
         boolean allFollowing = true;
-        for (StreamingEventProcessor processor : projections()) {
+        for (StreamingEventProcessor processor : projections.all()) {
             Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
             ProjectionState state = ProjectionState.of(processor.isRunning(), statuses.values());
             allFollowing &= state == ProjectionState.RUNNING;
             Map<String, Object> projection = new LinkedHashMap<>();
             projection.put("state", state);
-            projection.put("behind", behind(processor, head));
+            projection.put("behind", behind(processor, statuses, head));
             projection.put("segmentsHere", segmentsHere(statuses));
             details.put(processor.getName(), projection);
         }
@@ -84,20 +65,8 @@ class ProjectionHealth implements HealthIndicator {
                 .withDetail("projections", details).build();
     }
 
-    private List<StreamingEventProcessor> projections() {
-        return processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-    }
-
-    private long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
-    }
-
-    private long behind(StreamingEventProcessor processor, long head) {
-        long position = LivePosition.read(jdbc, tokens, schema, processor.getName(), false)
-                .lowest(processor.processingStatus());
-        return Math.max(0, head - position);
+    private long behind(StreamingEventProcessor processor, Map<Integer, EventTrackerStatus> statuses, long head) {
+        return Math.max(0, head - projections.lowestPosition(processor, statuses));
     }
 
     private static Map<Integer, Object> segmentsHere(Map<Integer, EventTrackerStatus> statuses) {

@@ -5,12 +5,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +20,7 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
-import org.stationledger.query.rebuild.LivePosition;
+import org.stationledger.app.projections.NodeProjections;
 
 /**
  * Read-your-writes: before a command's answer is sent, wait until this node's projections have processed every
@@ -42,22 +38,15 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
     static final String DEFERRED = "read-your-writes=deferred";
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
-    private final EventStore eventStore;
-    private final EventProcessingConfiguration processing;
+    private final NodeProjections projections;
     private final Duration maxWait;
     private final JdbcTemplate jdbc;
-    private final Serializer tokens;
-    private final String schema;
 
-    ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing,
-                   @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait, JdbcTemplate jdbc,
-                   Serializer tokens) {
-        this.jdbc = jdbc;
-        this.tokens = tokens;
-        this.schema = jdbc.queryForObject("SELECT current_schema()", String.class);
-        this.eventStore = eventStore;
-        this.processing = processing;
+    ReadYourWrites(NodeProjections projections, @Value("${ledger.read-your-writes.max-wait:5s}") Duration maxWait,
+                   JdbcTemplate jdbc) {
+        this.projections = projections;
         this.maxWait = maxWait;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -87,8 +76,7 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
     }
 
     long headPosition() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return projections.headPosition();
     }
 
     /**
@@ -101,8 +89,7 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
      */
     boolean awaitProjections(long position, boolean passOverBroken) {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        List<StreamingEventProcessor> processors = projections.all();
         if (processors.isEmpty()) {
             return true;
         }
@@ -142,7 +129,7 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
             return false;
         }
         return (!statuses.isEmpty() && statuses.size() >= segments)
-               || LivePosition.read(jdbc, tokens, schema, processor.getName(), false).lowest(statuses) >= position;
+               || projections.lowestPosition(processor, statuses) >= position;
     }
 
     private static boolean reached(EventTrackerStatus status, long position) {
