@@ -145,6 +145,7 @@ public final class BenchMain {
             if (options.years > 1) {
                 queriesAllYears = queries(ledger, http, firstYear, lastYear);
             }
+            List<Measurements.ReportDownload> reports = reports(ledger, http, lastYear);
             if (generator.unexpected.sum() > 0) {
                 broken = true;
                 notes.add("The gate answered unexpectedly " + generator.unexpected.sum() + " times, e.g. "
@@ -171,7 +172,7 @@ public final class BenchMain {
 
             table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsWithoutProjections, commandsHttp,
                     commandsHttpDeferred, lag, lagRate, rebuilds,
-                    queriesOneYear, queriesAllYears, liveHeap);
+                    queriesOneYear, queriesAllYears, reports, liveHeap);
             String report = report(started, machine, events, eventBytes, firstYear, lastYear);
             System.out.println();
             System.out.println(report);
@@ -320,6 +321,22 @@ public final class BenchMain {
         return results;
     }
 
+    private List<Measurements.ReportDownload> reports(LedgerUnderTest ledger, HttpClient http, int year) {
+        log("Statistics reports of %d, as the co-ordinating office downloads them:", year);
+        List<Measurements.ReportDownload> downloads = Measurements.reports(http, ledger.port, year,
+                YearGenerator.stationId(0));
+        for (Measurements.ReportDownload download : downloads) {
+            log("  report %-50s %s", download.name(), reportResult(download));
+        }
+        return downloads;
+    }
+
+    private static String reportResult(Measurements.ReportDownload download) {
+        return download.status() == 200
+                ? String.format("%,.0f ms, %,.1f KiB", download.nanos() / 1e6, download.bytes() / 1024.0)
+                : "answered " + download.status();
+    }
+
     // ---------------------------------------------------------------- the table
 
     private void table(Bench.Phase rawInsert, Bench.Phase rawSelect, Bench.Latencies rawQuery,
@@ -327,7 +344,8 @@ public final class BenchMain {
                        Bench.Phase httpDeferred,
                        Measurements.LagWatcher lag, double lagRate,
                        List<Measurements.Rebuild> rebuilds, Map<String, Measurements.QueryResult> oneYear,
-                       Map<String, Measurements.QueryResult> allYears, long liveHeap) {
+                       Map<String, Measurements.QueryResult> allYears,
+                       List<Measurements.ReportDownload> reports, long liveHeap) {
         double insertRate = rawInsert.perSecond();
         double selectRate = rawSelect.perSecond();
         row("raw baseline: single-row autocommit INSERT, " + options.threads + " threads", rate(insertRate, "rows"),
@@ -358,6 +376,13 @@ public final class BenchMain {
             }
         }
         queryRows(oneYear, allYears, rawQuery);
+        for (Measurements.ReportDownload report : reports) {
+            row("report of the last year: " + report.name(), reportResult(report), "—", "—", "—", "");
+            if (report.status() != 200) {
+                broken = true;
+                notes.add("Report " + report.name() + " answered " + report.status());
+            }
+        }
         double lagP99 = lag.lags.percentileMillis(99);
         row(String.format("read-model lag at %.0f commands/s (half the in-process max), %,d commands", lagRate,
                         lag.lags.count()), latency(lag.lags), "—", "—", "p99 ≤ 250 ms",

@@ -16,13 +16,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.stationledger.events.burden.ReportName;
+import org.stationledger.query.report.ReportFormat;
 
-/** The measured phases that are not command generation: raw baselines, query load, rebuilds and read-model lag. */
+/**
+ * The measured phases that are not command generation: raw baselines, query load, report downloads, rebuilds and
+ * read-model lag.
+ */
 final class Measurements {
 
     private Measurements() {
@@ -223,6 +231,63 @@ final class Measurements {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- statistics reports
+
+    /** One report as the co-ordinating office downloads it: its HTTP status, time and size. */
+    record ReportDownload(String name, int status, long nanos, long bytes) {
+    }
+
+    /**
+     * Every statistics report of {@code year} in every format (the per-station one for {@code stationId}), one
+     * after the other, then the two largest renditions of the burden report, the workbook and the PDF, downloaded at
+     * once: what each report costs, and whether the heap holds two large ones at the same moment.
+     */
+    static List<ReportDownload> reports(HttpClient client, int port, int year, String stationId) {
+        // Untimed: the first workbook and PDF of a process load their libraries' classes.
+        for (ReportFormat format : ReportFormat.values()) {
+            download(client, port, "warm-up", reportPath(year, ReportName.RATINGS_DISTRIBUTION, format));
+        }
+        List<ReportDownload> downloads = new ArrayList<>();
+        for (ReportName report : ReportName.values()) {
+            for (ReportFormat format : ReportFormat.values()) {
+                String path = reportPath(year, report, format) + (report.perStation() ? "&stationId=" + stationId : "");
+                downloads.add(download(client, port, report.slug() + " (" + format.extension() + ")", path));
+            }
+        }
+        ExecutorService twoClients = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<ReportDownload>> together = List.of(ReportFormat.XLSX, ReportFormat.PDF).stream()
+                    .map(format -> CompletableFuture.supplyAsync(() -> download(client, port,
+                            ReportName.BURDEN.slug() + " (" + format.extension() + "), two at once",
+                            reportPath(year, ReportName.BURDEN, format)), twoClients))
+                    .toList();
+            together.forEach(download -> downloads.add(download.join()));
+        } finally {
+            twoClients.shutdown();
+        }
+        return downloads;
+    }
+
+    private static String reportPath(int year, ReportName report, ReportFormat format) {
+        return "/api/reports/" + year + "/" + report.slug() + "?format=" + format.extension();
+    }
+
+    private static ReportDownload download(HttpClient client, int port, String name, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(10)).header("Authorization", Channel.Http.basic("coord")).GET().build();
+        long started = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new ReportDownload(name, response.statusCode(), System.nanoTime() - started,
+                    response.body().length);
+        } catch (java.io.IOException e) {
+            return new ReportDownload(name, -1, System.nanoTime() - started, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ReportDownload(name, -1, System.nanoTime() - started, 0);
         }
     }
 

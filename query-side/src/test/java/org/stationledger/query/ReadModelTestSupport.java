@@ -58,14 +58,6 @@ abstract class ReadModelTestSupport {
         eventCount++;
     }
 
-    /** Stores many events in one transaction, each the first event of an aggregate of its own: volume, not history. */
-    void appendAll(Actor actor, List<?> payloads) {
-        eventStore.publish(payloads.stream()
-                .map(payload -> new GenericDomainEventMessage<>("Test", "volume:" + eventCount++, 0, payload,
-                        actor.asMetaData()))
-                .toList());
-    }
-
     int eventCount() {
         return eventCount;
     }
