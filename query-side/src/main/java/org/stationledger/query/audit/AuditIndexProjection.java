@@ -93,13 +93,14 @@ class AuditIndexProjection {
                     event_type = EXCLUDED.event_type, aggregate_id = EXCLUDED.aggregate_id, year = EXCLUDED.year,
                     department_id = EXCLUDED.department_id, station_ids = EXCLUDED.station_ids,
                     recorded_at = EXCLUDED.recorded_at
-                """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")), new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
-                .addValue("eventTypes", column(rows, Row::eventType))
-                .addValue("aggregateIds", column(rows, Row::aggregateId))
-                .addValue("years", rows.stream().map(Row::year).toArray(Integer[]::new))
-                .addValue("departmentIds", column(rows, Row::departmentId))
-                .addValue("stationIds", column(rows, Row::stationIds))
-                .addValue("recordedAt", column(rows, Row::recordedAt)));
+                """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")),
+                new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
+                        .addValue("eventTypes", column(rows, Row::eventType))
+                        .addValue("aggregateIds", column(rows, Row::aggregateId))
+                        .addValue("years", rows.stream().map(Row::year).toArray(Integer[]::new))
+                        .addValue("departmentIds", column(rows, Row::departmentId))
+                        .addValue("stationIds", column(rows, Row::stationIds))
+                        .addValue("recordedAt", column(rows, Row::recordedAt)));
     }
 
     private static String[] column(Collection<Row> rows, Function<Row, String> value) {

@@ -57,7 +57,8 @@ class InspectionProjection {
                 reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
                 requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
                 requested_position = EXCLUDED.requested_position
-            """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")), "inspectionId", "year", "stationId", "departmentId", "date", "status", "planItemId", "visitId",
+            """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")),
+            "inspectionId", "year", "stationId", "departmentId", "date", "status", "planItemId", "visitId",
             "exceptionCategory", "justification", "reasonCode", "explanation", "requestedAt", "requestedBy", "eventId");
 
     private final NamedParameterJdbcTemplate jdbc;

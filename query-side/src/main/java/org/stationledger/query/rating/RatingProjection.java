@@ -78,7 +78,8 @@ class RatingProjection {
                 note = EXCLUDED.note, evidence_ref = EXCLUDED.evidence_ref, observed_at = EXCLUDED.observed_at,
                 recorded_at = EXCLUDED.recorded_at, status = EXCLUDED.status, withdrawal_reason = NULL,
                 recorded_position = EXCLUDED.recorded_position, withdrawn_position = NULL
-            """.formatted(EventPositions.globalIndexOfEventIn("f.event_id")), "findingId", "year", "stationId", "inspectionId", "departmentId",
+            """.formatted(EventPositions.globalIndexOfEventIn("f.event_id")),
+            "findingId", "year", "stationId", "inspectionId", "departmentId",
             "indicatorId", "deduction", "note", "evidenceRef", "observedAt", "recordedAt", "status", "eventId");
 
     private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
