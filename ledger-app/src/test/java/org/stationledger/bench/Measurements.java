@@ -241,16 +241,19 @@ final class Measurements {
     }
 
     /**
-     * Every statistics report of {@code year} in every format (the per-station one for {@code stationId}), one
-     * after the other, then the two largest renditions of the burden report, the workbook and the PDF, downloaded at
-     * once: what each report costs, and whether the heap holds two large ones at the same moment.
+     * The year's first report, which folds every event of the year; then every statistics report of {@code year} in
+     * every format (the per-station one for {@code stationId}), one after the other, each folding on from the one
+     * before; then the two largest renditions of the burden report, the workbook and the PDF, downloaded at once:
+     * what each report costs, and whether the heap holds two large ones at the same moment.
      */
     static List<ReportDownload> reports(HttpClient client, int port, int year, String stationId) {
+        List<ReportDownload> downloads = new ArrayList<>();
+        downloads.add(download(client, port, ReportName.RATINGS_DISTRIBUTION.slug() + " (csv), the year's first",
+                reportPath(year, ReportName.RATINGS_DISTRIBUTION, ReportFormat.CSV)));
         // Untimed: the first workbook and PDF of a process load their libraries' classes.
-        for (ReportFormat format : ReportFormat.values()) {
+        for (ReportFormat format : List.of(ReportFormat.XLSX, ReportFormat.PDF)) {
             download(client, port, "warm-up", reportPath(year, ReportName.RATINGS_DISTRIBUTION, format));
         }
-        List<ReportDownload> downloads = new ArrayList<>();
         for (ReportName report : ReportName.values()) {
             for (ReportFormat format : ReportFormat.values()) {
                 String path = reportPath(year, report, format) + (report.perStation() ? "&stationId=" + stationId : "");

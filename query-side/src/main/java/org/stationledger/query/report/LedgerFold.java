@@ -57,11 +57,21 @@ final class LedgerFold {
         this.serializer = serializer;
     }
 
+    /** The year's facts from the first event up to {@code position}. */
     YearFacts fold(int year, long position) {
         YearFacts facts = new YearFacts(year);
+        foldOn(facts, -1, position);
+        return facts;
+    }
+
+    /**
+     * Applies to {@code facts} the events after global index {@code after} up to {@code upTo}: folding in global
+     * order in steps gives the same facts as folding at once.
+     */
+    void foldOn(YearFacts facts, long after, long upTo) {
         streaming.query("""
                 SELECT globalindex, payloadtype, payloadrevision, payload FROM domainevententry
-                WHERE globalindex <= ?
+                WHERE globalindex > ? AND globalindex <= ?
                   AND (payloadtype = ANY (CAST(? AS TEXT[]))
                        OR (payloadtype = ANY (CAST(? AS TEXT[]))
                            AND convert_from(payload, 'UTF8')::jsonb ->> 'year' = ?))
@@ -69,8 +79,7 @@ final class LedgerFold {
             Object event = serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
                     row.getString("payloadtype"), row.getString("payloadrevision")));
             facts.apply(event, row.getLong("globalindex"));
-        }, position, EVERY_YEAR, OF_THE_YEAR, Integer.toString(year));
-        return facts;
+        }, after, upTo, EVERY_YEAR, OF_THE_YEAR, Integer.toString(facts.year()));
     }
 
     private static String[] names(Class<?>... types) {

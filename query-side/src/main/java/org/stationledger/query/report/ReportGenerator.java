@@ -3,6 +3,7 @@ package org.stationledger.query.report;
 import java.time.LocalDate;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,16 +16,18 @@ import org.stationledger.query.QueryParameters;
 /**
  * Generates the statistics reports from the event store, never from a read model and never from anything typed in:
  * a fold over the events up to a position. At the settled head that is the live report; at a published position it
- * is exactly the published one. It reads no projection, so a command node (which publishes) can run it too.
+ * is exactly the published one. It reads no projection, so a command node (which publishes) can run it too. The
+ * folds of the years reported on most recently are kept and carried forward ({@code ledger.reports.folded-years}).
  */
 @Component
 public class ReportGenerator {
 
-    private final LedgerFold fold;
+    private final YearFolds folds;
     private final LedgerHead head;
 
-    public ReportGenerator(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
-        this.fold = new LedgerFold(jdbc, serializer);
+    public ReportGenerator(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                           @Value("${ledger.reports.folded-years:2}") int foldedYears) {
+        this.folds = new YearFolds(new LedgerFold(jdbc, serializer), foldedYears);
         this.head = new LedgerHead(jdbc);
     }
 
@@ -59,8 +62,7 @@ public class ReportGenerator {
                     "The ledger's settled position is " + settled + "; a report cannot be built from events not yet stored.");
         }
         long position = asOf == null ? settled : asOf;
-        YearFacts facts = fold.fold(year, position);
         LocalDate recordedOn = head.recordedOn(position);
-        return Reports.build(report, facts, stationId, position, recordedOn);
+        return folds.at(year, position, facts -> Reports.build(report, facts, stationId, position, recordedOn));
     }
 }
