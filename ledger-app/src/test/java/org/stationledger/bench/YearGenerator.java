@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.stationledger.command.assessment.CycleCommands;
+import org.stationledger.command.burden.BurdenCommands;
 import org.stationledger.command.inspection.InspectionCommands;
 import org.stationledger.command.inspection.PlanCommands;
 import org.stationledger.command.rating.RatingCommands;
@@ -20,6 +21,7 @@ import org.stationledger.command.station.RegistryCommands;
 import org.stationledger.events.Actor;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
+import org.stationledger.events.burden.DemandKind;
 import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.station.StationKind;
 
@@ -42,6 +44,12 @@ final class YearGenerator {
     static final String LEGAL = "LEGAL-AFFAIRS";
     static final String DISC = "DISCIPLINE-INSPECTION";
     static final String COMMAND = "COMMAND-CENTRE";
+    private static final List<String> DEPARTMENTS = List.of(CRIM, PUBSEC, TRAFFIC, LEGAL, DISC, COMMAND);
+    /** Each department's 2018 totals, and what it addresses to stations in a year: 30% fewer. */
+    private static final int BASELINE_DOCUMENTS = 40;
+    private static final int BASELINE_MEETINGS = 20;
+    private static final int DOCUMENTS = 28;
+    private static final int MEETINGS = 14;
     private static final Actor COORDINATOR = Actor.coordinator("coord");
     private static final long PHASE_TIMEOUT_SECONDS = 6 * 3600;
 
@@ -74,11 +82,13 @@ final class YearGenerator {
         return new Channel.Sender(Channel.DEPARTMENT_USERS.get(departmentId), departmentId);
     }
 
-    /** The six departments and every station, stations on {@code threads} threads. */
+    /** The six departments with their 2018 baselines, and every station, stations on {@code threads} threads. */
     Bench.Phase registry() {
         as(COORDINATOR, () -> {
-            for (String department : List.of(CRIM, PUBSEC, TRAFFIC, LEGAL, DISC, COMMAND)) {
+            for (String department : DEPARTMENTS) {
                 commands.sendAndWait(new RegistryCommands.RegisterDepartment(department, department + " (bench)"));
+                commands.sendAndWait(new BurdenCommands.RecordBaseline(department, BASELINE_DOCUMENTS,
+                        BASELINE_MEETINGS));
             }
             return null;
         });
@@ -102,6 +112,7 @@ final class YearGenerator {
         indicator(year, COMMAND, "CMD-DISPATCH", 20, IndicatorKind.SCORED);
         indicator(year, DISC, "DISC-VETO", 0, IndicatorKind.VETO);
         as(COORDINATOR, () -> commands.sendAndWait(new CycleCommands.PublishScheme(year)));
+        demands(year);
 
         planItem(year, CRIM, "CRIM-ANNUAL", every(1, 0), "04-01", "04-30", PlanItemKind.COMPREHENSIVE, "CRIM-CASES");
         planItem(year, PUBSEC, "PS-ANNUAL", every(1, 0), "04-15", "05-15", PlanItemKind.COMPREHENSIVE, "PS-COMMUNITY");
@@ -271,6 +282,28 @@ final class YearGenerator {
             as(COORDINATOR, () -> commands.sendAndWait(new RatingCommands.FinaliseRating(stationId(i), year, null, null)));
             counter.ok();
         }, PHASE_TIMEOUT_SECONDS);
+    }
+
+    /**
+     * The documents and meetings each department addresses to stations during the year: two thirds of the documents
+     * and a third of the meetings to every station, the others each to one station in fifty.
+     */
+    private void demands(int year) {
+        for (String departmentId : DEPARTMENTS) {
+            for (int n = 0; n < DOCUMENTS; n++) {
+                demand(year, departmentId, DemandKind.DOCUMENT, n, n % 3 != 2);
+            }
+            for (int n = 0; n < MEETINGS; n++) {
+                demand(year, departmentId, DemandKind.MEETING, n, n % 3 == 0);
+            }
+        }
+    }
+
+    private void demand(int year, String departmentId, DemandKind kind, int n, boolean allStations) {
+        List<String> addressed = allStations ? List.of() : every(50, n % Math.min(50, stations));
+        as(department(departmentId).actor(), () -> commands.sendAndWait(new BurdenCommands.RecordDemand(kind,
+                year + "-" + departmentId + "-" + n, departmentId, kind + " " + n + " (bench)",
+                LocalDate.of(year, 1 + n % 12, 10), allStations, addressed)));
     }
 
     private void indicator(int year, String departmentId, String id, int points, IndicatorKind kind) {

@@ -208,10 +208,8 @@ final class Reports {
             throw RuleViolation.notFound("unknown-station", "Station " + stationId + " is not registered.");
         }
         Subject subject = Subject.station(stationId);
-        StationFigures figures = facts.burden(asOf).stations().stream()
-                .filter(each -> each.stationId().equals(stationId)).findFirst().orElseThrow();
-        YearFacts.Rated rating = facts.ratings().stream()
-                .filter(each -> each.stationId().equals(stationId)).findFirst().orElse(null);
+        StationFigures figures = facts.figuresOf(List.of(station)).get(0);
+        YearFacts.Rated rating = facts.ratingsOf(List.of(station)).stream().findFirst().orElse(null);
 
         List<Row> about = new ArrayList<>();
         about.add(Row.of(subject, "station", stationId));

@@ -3,6 +3,8 @@ package org.stationledger.query.report;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,36 @@ final class YearFacts {
     }
 
     private record Official(Grade grade, BigDecimal score, boolean veto, Basis basis) {
+    }
+
+    /**
+     * How many demands of one kind reached each station, worked out for every station at once: the ones naming
+     * stations counted per station, and of those to every station the ones recorded while the station was
+     * registered and not decommissioned — their positions are in global order, so that is two binary searches.
+     */
+    private static final class Reach {
+
+        private final Map<String, Long> listed = new HashMap<>();
+        private final long[] toEveryStation;
+
+        Reach(List<Demand> demands, DemandKind kind) {
+            List<Demand> ofKind = demands.stream().filter(demand -> demand.kind() == kind).toList();
+            this.toEveryStation = ofKind.stream().filter(Demand::allStations).mapToLong(Demand::position).toArray();
+            ofKind.stream().filter(demand -> !demand.allStations()).forEach(demand ->
+                    demand.stationIds().forEach(stationId -> listed.merge(stationId, 1L, Long::sum)));
+        }
+
+        /** As {@link Demand#reaches} counts them. */
+        long of(Station station) {
+            long activeUntil = station.decommissionedAt() == null ? Long.MAX_VALUE : station.decommissionedAt();
+            return listed.getOrDefault(station.stationId(), 0L)
+                   + recordedBefore(activeUntil) - recordedBefore(station.registeredAt() + 1);
+        }
+
+        private int recordedBefore(long position) {
+            int found = Arrays.binarySearch(toEveryStation, position);
+            return found >= 0 ? found : -found - 1;
+        }
     }
 
     private final int year;
@@ -212,15 +244,11 @@ final class YearFacts {
     /** The burden of the year, counted as the dashboard counts it. */
     BurdenView burden(LocalDate asOf) {
         Map<String, InspectionTally> byDepartment = new HashMap<>();
-        Map<String, InspectionTally> byStation = new HashMap<>();
         for (Request request : requests.values()) {
             tally(byDepartment, request.departmentId()).add(request.status(), request.reason(), request.category(), 1);
-            tally(byStation, request.stationId()).add(request.status(), request.reason(), request.category(), 1);
         }
-        Map<String, Long> visitsByStation = new HashMap<>();
         long jointVisits = 0;
         for (Visit visit : visits.values()) {
-            visitsByStation.merge(visit.stationId(), 1L, Long::sum);
             if (visit.departmentIds().size() > 1) {
                 jointVisits++;
                 visit.departmentIds().forEach(departmentId -> tally(byDepartment, departmentId).addJointVisits(1));
@@ -234,35 +262,61 @@ final class YearFacts {
                     issued(department.getKey(), DemandKind.DOCUMENT), issued(department.getKey(), DemandKind.MEETING),
                     tally(byDepartment, department.getKey()).figures());
         }).toList();
-        List<StationFigures> stationFigures = stations.values().stream().map(station ->
-                StationFigures.of(station.stationId(), station.name(),
-                        visitsByStation.getOrDefault(station.stationId(), 0L), visitCap,
-                        tally(byStation, station.stationId()).figures(),
-                        addressed(station, DemandKind.DOCUMENT, null), addressed(station, DemandKind.MEETING, null))
-        ).toList();
-        return BurdenView.of(year, asOf, visitCap, departmentFigures, stationFigures, visits.size(), jointVisits,
-                null);
+        return BurdenView.of(year, asOf, visitCap, departmentFigures, figuresOf(stations.values()), visits.size(),
+                jointVisits, null);
+    }
+
+    /** The burden figures of {@code which} stations, in their order: a pass over the requests and visits each. */
+    List<StationFigures> figuresOf(Collection<Station> which) {
+        Map<String, InspectionTally> byStation = new HashMap<>();
+        Map<String, Long> visitsByStation = new HashMap<>();
+        for (Station station : which) {
+            byStation.put(station.stationId(), new InspectionTally());
+            visitsByStation.put(station.stationId(), 0L);
+        }
+        for (Request request : requests.values()) {
+            InspectionTally tally = byStation.get(request.stationId());
+            if (tally != null) {
+                tally.add(request.status(), request.reason(), request.category(), 1);
+            }
+        }
+        for (Visit visit : visits.values()) {
+            visitsByStation.computeIfPresent(visit.stationId(), (id, count) -> count + 1);
+        }
+        Reach documents = new Reach(demands, DemandKind.DOCUMENT);
+        Reach meetings = new Reach(demands, DemandKind.MEETING);
+        return which.stream().map(station -> StationFigures.of(station.stationId(), station.name(),
+                visitsByStation.get(station.stationId()), visitCap, byStation.get(station.stationId()).figures(),
+                documents.of(station), meetings.of(station))).toList();
+    }
+
+    /** Each station's grade, of those that have one ({@link #ratingsOf}). */
+    List<Rated> ratings() {
+        return ratingsOf(stations.values());
     }
 
     /**
-     * Each station's grade: the official one once final (or revised), else the eligible grade from the live
-     * findings for a station not decommissioned, while the year has a cycle.
+     * The grades of {@code which} stations, in their order: the official one once final (or revised), else the
+     * eligible grade from the live findings for a station not decommissioned, while the year has a cycle.
      */
-    List<Rated> ratings() {
+    List<Rated> ratingsOf(Collection<Station> which) {
         Map<String, List<RatingRules.LiveFinding>> live = new HashMap<>();
-        findings.values().stream().filter(finding -> !finding.withdrawn()).forEach(finding ->
-                live.computeIfAbsent(finding.stationId(), id -> new ArrayList<>())
-                        .add(new RatingRules.LiveFinding(finding.indicatorId(), finding.deduction())));
+        which.forEach(station -> live.put(station.stationId(), new ArrayList<>()));
+        findings.values().stream().filter(finding -> !finding.withdrawn()).forEach(finding -> {
+            List<RatingRules.LiveFinding> ofStation = live.get(finding.stationId());
+            if (ofStation != null) {
+                ofStation.add(new RatingRules.LiveFinding(finding.indicatorId(), finding.deduction()));
+            }
+        });
         List<RatingRules.Indicator> scheme = List.copyOf(indicators.values());
         List<Rated> rated = new ArrayList<>();
-        for (Station station : stations.values()) {
+        for (Station station : which) {
             Official officially = official.get(station.stationId());
             if (officially != null) {
                 rated.add(new Rated(station.stationId(), station.kind(), officially.grade(), officially.score(),
                         officially.veto(), officially.basis()));
             } else if (gradeBands != null && station.decommissionedAt() == null) {
-                RatingRules.Rating rating = RatingRules.rate(scheme,
-                        live.getOrDefault(station.stationId(), List.of()), gradeBands);
+                RatingRules.Rating rating = RatingRules.rate(scheme, live.get(station.stationId()), gradeBands);
                 rated.add(new Rated(station.stationId(), station.kind(), rating.eligibleGrade(), rating.score(),
                         rating.veto(), closed ? Basis.DRAFT : Basis.PROVISIONAL));
             }

@@ -33,6 +33,7 @@ import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.burden.BurdenStatus;
 import org.stationledger.query.burden.BurdenView;
+import org.stationledger.query.burden.StationFigures;
 
 /** What the fold makes of the events, in the order the event store holds them. */
 class YearFactsTest {
@@ -66,6 +67,7 @@ class YearFactsTest {
         BurdenView view = facts.burden(YEAR_OVER);
         assertThat(view.stations()).extracting(s -> s.stationId() + ":" + s.documents() + "/" + s.meetings())
                 .containsExactly("S1:2/1", "S2:1/0", "S3:2/1");
+        assertOwnFiguresAreTheYears(view);
         assertThat(view.departments().get(0).documents().count()).isEqualTo(3);
         assertThat(view.departments().get(0).status()).isEqualTo(BurdenStatus.NO_BASELINE);
     }
@@ -107,6 +109,14 @@ class YearFactsTest {
         assertThat(d2.exceptionsByCategory().get(ExceptionCategory.MAJOR_INCIDENT).refused()).isEqualTo(1);
         assertThat(view.stations().get(0).visitCap()).isEqualTo(4);
         assertThat(view.stations().get(0).requests()).isEqualTo(3);
+        assertOwnFiguresAreTheYears(view);
+    }
+
+    /** A station's summary counts its own figures alone; they must be its figures in the whole year's burden. */
+    private void assertOwnFiguresAreTheYears(BurdenView view) {
+        for (StationFigures figures : view.stations()) {
+            assertThat(facts.figuresOf(List.of(facts.station(figures.stationId())))).containsExactly(figures);
+        }
     }
 
     /** S2 lost 20 points; S3's 20 an upheld appeal reduced to 1; S4 is decommissioned and has no final rating. */
@@ -122,6 +132,11 @@ class YearFactsTest {
                 new RatingFinalised(YEAR, "S1", new BigDecimal("100"), false, Grade.LEVEL_1, Grade.LEVEL_2, "lowered"));
         assertThat(facts.ratings()).extracting(r -> r.stationId() + ":" + r.grade() + ":" + r.basis())
                 .containsExactly("S1:LEVEL_2:FINAL", "S2:LEVEL_3:DRAFT", "S3:LEVEL_1:DRAFT");
+        // A station's summary grades it alone: the same grade, and none for S4.
+        for (YearFacts.Rated rated : facts.ratings()) {
+            assertThat(facts.ratingsOf(List.of(facts.station(rated.stationId())))).containsExactly(rated);
+        }
+        assertThat(facts.ratingsOf(List.of(facts.station("S4")))).isEmpty();
     }
 
     private static FindingRecorded finding(String id, String station, String deduction) {
