@@ -39,8 +39,8 @@ final class Reports {
     static Report build(ReportName name, YearFacts facts, String stationId, long position, LocalDate asOf) {
         return switch (name) {
             case RATINGS_DISTRIBUTION -> ratingsDistribution(facts, position, asOf);
-            case INSPECTIONS_BY_DEPARTMENT -> inspectionsByDepartment(facts.burden(asOf), position);
-            case BLOCKED_ATTEMPTS -> blockedAttempts(facts.burden(asOf), position);
+            case INSPECTIONS_BY_DEPARTMENT -> inspectionsByDepartment(facts.burdenByDepartment(asOf), position);
+            case BLOCKED_ATTEMPTS -> blockedAttempts(facts.burdenByDepartment(asOf), position);
             case BURDEN -> burden(facts.burden(asOf), position);
             case STATION_SUMMARY -> stationSummary(facts, stationId, position, asOf);
         };

@@ -241,8 +241,17 @@ final class YearFacts {
                 finding.deduction(), true));
     }
 
-    /** The burden of the year, counted as the dashboard counts it. */
+    /** The burden of the year, counted as the dashboard counts it, with every station's figures. */
     BurdenView burden(LocalDate asOf) {
+        return burden(asOf, figuresOf(stations.values()));
+    }
+
+    /** The burden of the year by department and in total, without the stations' figures. */
+    BurdenView burdenByDepartment(LocalDate asOf) {
+        return burden(asOf, List.of());
+    }
+
+    private BurdenView burden(LocalDate asOf, List<StationFigures> stationFigures) {
         Map<String, InspectionTally> byDepartment = new HashMap<>();
         for (Request request : requests.values()) {
             tally(byDepartment, request.departmentId()).add(request.status(), request.reason(), request.category(), 1);
@@ -262,8 +271,8 @@ final class YearFacts {
                     issued(department.getKey(), DemandKind.DOCUMENT), issued(department.getKey(), DemandKind.MEETING),
                     tally(byDepartment, department.getKey()).figures());
         }).toList();
-        return BurdenView.of(year, asOf, visitCap, departmentFigures, figuresOf(stations.values()), visits.size(),
-                jointVisits, null);
+        return BurdenView.of(year, asOf, visitCap, departmentFigures, stationFigures, visits.size(), jointVisits,
+                null);
     }
 
     /** The burden figures of {@code which} stations, in their order: a pass over the requests and visits each. */

@@ -110,6 +110,9 @@ class YearFactsTest {
         assertThat(view.stations().get(0).visitCap()).isEqualTo(4);
         assertThat(view.stations().get(0).requests()).isEqualTo(3);
         assertOwnFiguresAreTheYears(view);
+        // The reports by department count the same without the stations' figures.
+        assertThat(facts.burdenByDepartment(YEAR_OVER)).usingRecursiveComparison().ignoringFields("stations")
+                .isEqualTo(view);
     }
 
     /** A station's summary counts its own figures alone; they must be its figures in the whole year's burden. */
