@@ -3,7 +3,6 @@ package org.stationledger.query.report;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +40,7 @@ import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.burden.BurdenView;
 import org.stationledger.query.burden.DepartmentFigures;
+import org.stationledger.query.burden.EveryStationDemands;
 import org.stationledger.query.burden.InspectionTally;
 import org.stationledger.query.burden.RequestStatus;
 import org.stationledger.query.burden.StationFigures;
@@ -103,31 +103,25 @@ final class YearFacts {
 
     /**
      * How many demands of one kind reached each station, worked out for every station at once: the ones naming
-     * stations counted per station, and of those to every station the ones recorded while the station was
-     * registered and not decommissioned — their positions are in global order, so that is two binary searches.
+     * stations counted per station, the ones to every station by the dashboard's rule ({@link EveryStationDemands}).
      */
     private static final class Reach {
 
         private final Map<String, Long> listed = new HashMap<>();
-        private final long[] toEveryStation;
+        private final EveryStationDemands toEveryStation;
 
         Reach(List<Demand> demands, DemandKind kind) {
             List<Demand> ofKind = demands.stream().filter(demand -> demand.kind() == kind).toList();
-            this.toEveryStation = ofKind.stream().filter(Demand::allStations).mapToLong(Demand::position).toArray();
+            this.toEveryStation = new EveryStationDemands(ofKind.stream().filter(Demand::allStations)
+                    .map(Demand::position).toList());
             ofKind.stream().filter(demand -> !demand.allStations()).forEach(demand ->
                     demand.stationIds().forEach(stationId -> listed.merge(stationId, 1L, Long::sum)));
         }
 
         /** As {@link Demand#reaches} counts them. */
         long of(Station station) {
-            long activeUntil = station.decommissionedAt() == null ? Long.MAX_VALUE : station.decommissionedAt();
             return listed.getOrDefault(station.stationId(), 0L)
-                   + recordedBefore(activeUntil) - recordedBefore(station.registeredAt() + 1);
-        }
-
-        private int recordedBefore(long position) {
-            int found = Arrays.binarySearch(toEveryStation, position);
-            return found >= 0 ? found : -found - 1;
+                   + toEveryStation.reaching(station.registeredAt(), station.decommissionedAt());
         }
     }
 
