@@ -34,7 +34,7 @@ import org.stationledger.events.station.StationRegistered;
  * live one simply stops at the head. The database selects the events (by type, and by the payload's year for the
  * year's own), and they are read as a stream, so a year of a province never sits in memory as rows.
  */
-final class LedgerFold {
+final class LedgerFold implements YearFolds.Fold {
 
     /** The registry and the baselines: every year's reports need all of them. */
     private static final String[] EVERY_YEAR = names(StationRegistered.class, StationDetailsChanged.class,
@@ -57,24 +57,18 @@ final class LedgerFold {
         this.serializer = serializer;
     }
 
-    /** The year's facts from the first event up to {@code position}. */
-    YearFacts fold(int year, long position) {
-        YearFacts facts = new YearFacts(year);
-        foldOn(facts, -1, position);
-        return facts;
-    }
-
     /**
      * Applies to {@code facts} the events after global index {@code after} up to {@code upTo}: folding in global
      * order in steps gives the same facts as folding at once.
      */
-    void foldOn(YearFacts facts, long after, long upTo) {
+    @Override
+    public void foldOn(YearFacts facts, long after, long upTo) {
         streaming.query("""
                 SELECT globalindex, payloadtype, payloadrevision, payload FROM domainevententry
                 WHERE globalindex > ? AND globalindex <= ?
                   AND (payloadtype = ANY (CAST(? AS TEXT[]))
                        OR (payloadtype = ANY (CAST(? AS TEXT[]))
-                           AND convert_from(payload, 'UTF8')::jsonb ->> 'year' = ?))
+                           AND convert_from(payload, 'UTF8')::json ->> 'year' = ?))
                 ORDER BY globalindex""", (RowCallbackHandler) row -> {
             Object event = serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
                     row.getString("payloadtype"), row.getString("payloadrevision")));

@@ -16,11 +16,17 @@ import java.util.function.Function;
  */
 final class YearFolds {
 
-    private final LedgerFold fold;
+    /** Applies to a year's facts the events after one global index up to another, in global order. */
+    @FunctionalInterface
+    interface Fold {
+        void foldOn(YearFacts facts, long after, long upTo);
+    }
+
+    private final Fold fold;
     private final Map<Integer, Folded> folds;
 
     /** Keeps the folds of the {@code kept} years reported on most recently; 0 keeps none. */
-    YearFolds(LedgerFold fold, int kept) {
+    YearFolds(Fold fold, int kept) {
         this.fold = fold;
         this.folds = new LinkedHashMap<>(8, 0.75f, true) {
             @Override
@@ -39,7 +45,9 @@ final class YearFolds {
                 return read.apply(folded.facts);
             }
         }
-        return read.apply(fold.fold(year, position));
+        YearFacts afresh = new YearFacts(year);
+        fold.foldOn(afresh, -1, position);
+        return read.apply(afresh);
     }
 
     private synchronized Folded kept(int year) {
