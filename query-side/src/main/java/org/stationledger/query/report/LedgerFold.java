@@ -5,6 +5,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.IndicatorProposed;
@@ -48,12 +50,15 @@ final class LedgerFold implements YearFolds.Fold {
     private static final int FETCH_SIZE = 1000;
 
     private final JdbcTemplate streaming;
+    private final TransactionTemplate reading;
     private final Serializer serializer;
 
-    LedgerFold(JdbcTemplate jdbc, Serializer serializer) {
-        // Inside a transaction the driver then reads through a cursor, FETCH_SIZE rows at a time.
+    LedgerFold(JdbcTemplate jdbc, Serializer serializer, PlatformTransactionManager transactions) {
+        // Inside a transaction the driver reads through a cursor, FETCH_SIZE rows at a time.
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(FETCH_SIZE);
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.serializer = serializer;
     }
 
@@ -63,7 +68,7 @@ final class LedgerFold implements YearFolds.Fold {
      */
     @Override
     public void foldOn(YearFacts facts, long after, long upTo) {
-        streaming.query("""
+        reading.executeWithoutResult(transaction -> streaming.query("""
                 SELECT globalindex, payloadtype, payloadrevision, payload FROM domainevententry
                 WHERE globalindex > ? AND globalindex <= ?
                   AND (payloadtype = ANY (CAST(? AS TEXT[]))
@@ -73,7 +78,7 @@ final class LedgerFold implements YearFolds.Fold {
             Object event = serializer.deserialize(new SimpleSerializedObject<>(row.getBytes("payload"), byte[].class,
                     row.getString("payloadtype"), row.getString("payloadrevision")));
             facts.apply(event, row.getLong("globalindex"));
-        }, after, upTo, EVERY_YEAR, OF_THE_YEAR, Integer.toString(facts.year()));
+        }, after, upTo, EVERY_YEAR, OF_THE_YEAR, Integer.toString(facts.year())));
     }
 
     private static String[] names(Class<?>... types) {

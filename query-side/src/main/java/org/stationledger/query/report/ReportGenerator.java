@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.stationledger.events.Actor;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.burden.ReportName;
@@ -26,16 +26,16 @@ public class ReportGenerator {
     private final LedgerHead head;
 
     public ReportGenerator(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer,
+                           PlatformTransactionManager transactions,
                            @Value("${ledger.reports.folded-years:2}") int foldedYears) {
-        this.folds = new YearFolds(new LedgerFold(jdbc, serializer), foldedYears);
+        this.folds = new YearFolds(new LedgerFold(jdbc, serializer, transactions), foldedYears);
         this.head = new LedgerHead(jdbc);
     }
 
     /**
      * The report as {@code caller} may see it, built from the events up to {@code asOf} (null: the settled head).
-     * Runs in a transaction so that the events are read through a cursor.
+     * Holds no connection while it waits for its year's fold or lays the report out: only the fold's reading does.
      */
-    @Transactional(readOnly = true)
     public Rendition render(int year, ReportName report, String stationId, Long asOf, ReportFormat format,
                             Actor caller) {
         String station = ReportAccess.stationOf(caller, report, stationId);
@@ -44,7 +44,6 @@ public class ReportGenerator {
     }
 
     /** The whole report at the settled head, as it is published: in CSV, the format that regenerates byte for byte. */
-    @Transactional(readOnly = true)
     public Rendition publishable(int year, ReportName report, String stationId) {
         Report built = build(year, report, stationId, null);
         return new Rendition(report, year, stationId, built.position(), ReportFormat.CSV,
