@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.stationledger.events.burden.DocumentIssued;
 import org.stationledger.events.station.DepartmentRegistered;
@@ -20,7 +25,7 @@ class YearFoldsTest {
 
     private static final LocalDate AS_OF = LocalDate.of(2026, 12, 31);
 
-    private final List<String> folded = new ArrayList<>();
+    private final List<String> folded = Collections.synchronizedList(new ArrayList<>());
     private int failAfterEvents = -1;
 
     private void foldOn(YearFacts facts, long after, long upTo) {
@@ -78,6 +83,50 @@ class YearFoldsTest {
         folds.at(2026, 4, YearFoldsTest::documents);
         assertThat(folds.at(2026, 6, YearFoldsTest::documents)).isEqualTo(6);
         assertThat(folded).containsExactly("2026:-1..4", "2026:-1..6");
+    }
+
+    /** A burst of reports at a node's start (54,000 stations' summaries, say) costs the year one fold, not one each. */
+    @Test
+    void reportsAskedForDuringTheYearsFirstFoldWaitForItAndFoldNothingAgain() throws Exception {
+        CountDownLatch firstFoldStarted = new CountDownLatch(1);
+        CountDownLatch firstFoldMayEnd = new CountDownLatch(1);
+        YearFolds folds = new YearFolds((facts, after, upTo) -> {
+            if (after == -1) {
+                firstFoldStarted.countDown();
+                awaitQuietly(firstFoldMayEnd);
+            }
+            foldOn(facts, after, upTo);
+        }, 2);
+        Map<String, Long> answers = new ConcurrentHashMap<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String reader = "reader-" + i;
+            Thread thread = new Thread(() -> answers.put(reader, folds.at(2026, 9, YearFoldsTest::documents)), reader);
+            thread.setDaemon(true);
+            readers.add(thread);
+        }
+        readers.get(0).start();
+        assertThat(firstFoldStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        readers.subList(1, 4).forEach(Thread::start);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!readers.subList(1, 4).stream().allMatch(reader -> reader.getState() == Thread.State.BLOCKED)) {
+            assertThat(System.nanoTime()).as("the other readers wait for the year's fold").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+        firstFoldMayEnd.countDown();
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
+        assertThat(answers).hasSize(4).allSatisfy((reader, documents) -> assertThat(documents).isEqualTo(9));
+        assertThat(folded).containsExactly("2026:-1..9", "2026:9..9", "2026:9..9", "2026:9..9");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
