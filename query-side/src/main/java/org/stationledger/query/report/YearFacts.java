@@ -340,11 +340,11 @@ final class YearFacts {
         return requests.values().stream().filter(request -> request.stationId().equals(stationId)).toList();
     }
 
-    /** Documents or meetings that reached {@code station}, from one department or (null) from all. */
+    /** Documents or meetings from one department that reached {@code station}. */
     long addressed(Station station, DemandKind kind, String departmentId) {
         return demands.stream()
-                .filter(demand -> demand.kind() == kind && demand.reaches(station))
-                .filter(demand -> departmentId == null || demand.departmentId().equals(departmentId))
+                .filter(demand -> demand.kind() == kind && demand.departmentId().equals(departmentId))
+                .filter(demand -> demand.reaches(station))
                 .count();
     }
 
