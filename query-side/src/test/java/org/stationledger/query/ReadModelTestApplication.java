@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.stationledger.events.Actor;
 import org.stationledger.events.Role;
 import org.stationledger.events.RuleViolation;
+import org.stationledger.testing.TestServer;
 
 /**
  * The query side alone on an embedded PostgreSQL, with Axon's JDBC event store. The app's security and problem
@@ -35,19 +37,44 @@ public class ReadModelTestApplication implements WebMvcConfigurer {
 
     static final String ACTOR_HEADER = "X-Test-Actor";
 
-    /**
-     * Commits synchronous by default, as the ledger runs its database (the projections' own are not). Stopped by
-     * the context, after Axon's threads, not by a JVM shutdown hook of its own that would race them.
-     */
+    /** Where the read models' tests keep their data; stopped by the context, after Axon's threads. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setRegisterShutdownHook(false)
-                .start();
+    TestPostgres testPostgres() throws IOException {
+        return TestPostgres.start();
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
-        return postgres.getPostgresDatabase();
+    DataSource dataSource(TestPostgres postgres) {
+        return postgres.dataSource();
+    }
+
+    /**
+     * A fresh database on the server {@code LEDGER_TEST_DB_URL} names (as the app's integration tests use), or else
+     * an embedded PostgreSQL whose commits are synchronous, as the ledger runs its database (the projections' own are
+     * not), stopped with the context rather than by a JVM shutdown hook of its own that would race Axon's threads.
+     */
+    record TestPostgres(EmbeddedPostgres embedded, DataSource dataSource) implements AutoCloseable {
+
+        static TestPostgres start() throws IOException {
+            var server = TestServer.url();
+            if (server.isPresent()) {
+                var dataSource = new PGSimpleDataSource();
+                dataSource.setUrl(TestServer.createDatabase(server.get()));
+                dataSource.setUser(TestServer.user());
+                dataSource.setPassword(TestServer.password());
+                return new TestPostgres(null, dataSource);
+            }
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                    .setRegisterShutdownHook(false).start();
+            return new TestPostgres(embedded, embedded.getPostgresDatabase());
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
     }
 
     /** The application's clock; the burden dashboard judges its statuses on today's date. */
