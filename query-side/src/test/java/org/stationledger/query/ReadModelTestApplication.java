@@ -26,9 +26,9 @@ import org.stationledger.events.RuleViolation;
 import org.stationledger.testing.TestServer;
 
 /**
- * The query side alone on an embedded PostgreSQL, with Axon's JDBC event store. The app's security and problem
- * handling are stood in for: the caller comes from an {@code X-Test-Actor} header ({@code ROLE:principal[:scope]}),
- * and a rule violation answers with its status and code.
+ * The query side alone on a real PostgreSQL ({@link TestPostgres}), with Axon's JDBC event store. The app's security
+ * and problem handling are stood in for: the caller comes from an {@code X-Test-Actor} header
+ * ({@code ROLE:principal[:scope]}), and a rule violation answers with its status and code.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
