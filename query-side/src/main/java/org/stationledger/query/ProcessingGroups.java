@@ -39,6 +39,18 @@ public final class ProcessingGroups {
                     "read_burden_station_count"),
             REPORT_PUBLICATIONS, List.of("read_report_publication"));
 
+    /**
+     * The statement that empties a read model's tables when its processor's tokens are reset, so that it replays
+     * from the first event. {@code TRUNCATE}, not {@code DELETE}: a replay then writes into fresh, empty files and
+     * indexes, where after a {@code DELETE} every old row would still be there, dead, until a vacuum — the replay's
+     * rows appended past them, its index entries inserted among theirs, and autovacuum working through them all on
+     * the same cores as the replay. The truncate is part of the reset's transaction; it waits for the readers of
+     * those tables in progress, and readers wait for it in turn until the reset commits.
+     */
+    public static String emptyTablesOf(String group) {
+        return "TRUNCATE " + String.join(", ", TABLES.get(group));
+    }
+
     private ProcessingGroups() {
     }
 }

@@ -170,9 +170,7 @@ class CycleProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"read_visit", "read_plan_item", "read_indicator", "read_cycle"}) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
-        }
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.CYCLES));
     }
 
     private void setStatus(int year, List<String> planItemIds, PlanItemStatus status) {

@@ -109,6 +109,6 @@ class AuditIndexProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("DELETE FROM read_audit_index");
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.AUDIT_INDEX));
     }
 }

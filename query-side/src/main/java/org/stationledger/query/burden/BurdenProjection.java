@@ -155,9 +155,7 @@ class BurdenProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : ProcessingGroups.TABLES.get(ProcessingGroups.BURDEN)) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
-        }
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.BURDEN));
     }
 
     private void request(RequestFact request) {

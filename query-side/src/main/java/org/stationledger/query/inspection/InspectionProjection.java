@@ -103,7 +103,7 @@ class InspectionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("DELETE FROM read_inspection");
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.INSPECTIONS));
     }
 
     private void record(Request request, Instant requestedAt, String requestedBy, String eventId) {

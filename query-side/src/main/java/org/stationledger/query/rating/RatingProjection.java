@@ -279,11 +279,7 @@ class RatingProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"read_rating_revision", "read_rating_final",
-                "read_rating_appeal", "read_rating_finding", "read_rating_inspection", "read_rating_indicator",
-                "read_rating_cycle", "read_rating_station"}) {
-            jdbc.getJdbcTemplate().update("DELETE FROM " + table);
-        }
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.RATINGS));
     }
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,

@@ -55,6 +55,6 @@ class PublicationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("DELETE FROM read_report_publication");
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.REPORT_PUBLICATIONS));
     }
 }

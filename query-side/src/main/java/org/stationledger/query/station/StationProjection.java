@@ -92,8 +92,7 @@ class StationProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.getJdbcTemplate().update("DELETE FROM read_station_version");
-        jdbc.getJdbcTemplate().update("DELETE FROM read_department");
+        jdbc.getJdbcTemplate().update(ProcessingGroups.emptyTablesOf(ProcessingGroups.STATIONS));
     }
 
     private static MapSqlParameterSource versionOf(String stationId, String eventId, StationChange change,
