@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -50,10 +49,7 @@ class AuditIndexProjection {
     @EventHandler
     void on(Object payload, EventMessage<?> event, @Timestamp Instant recordedAt) {
         AuditScope scope = AuditScope.of(payload, event::getMetaData);
-        String aggregateId = event instanceof DomainEventMessage<?> domainEvent
-                ? domainEvent.getAggregateIdentifier()
-                : null;
-        Row row = new Row(event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregateId, scope.year(),
+        Row row = new Row(event.getIdentifier(), event.getPayloadType().getSimpleName(), scope.year(),
                 scope.departmentId(), scope.stationIds() == null ? null : String.join(",", scope.stationIds()),
                 recordedAt.toString());
         if (!CurrentUnitOfWork.isStarted()) {
@@ -71,7 +67,7 @@ class AuditIndexProjection {
     }
 
     /** The filter columns of one event; its global index is looked up by its identifier when the batch is written. */
-    private record Row(String eventId, String eventType, String aggregateId, Integer year, String departmentId,
+    private record Row(String eventId, String eventType, Integer year, String departmentId,
                        String stationIds, String recordedAt) {
     }
 
@@ -80,23 +76,20 @@ class AuditIndexProjection {
             return;
         }
         jdbc.update("""
-                INSERT INTO read_audit_index (global_index, event_type, aggregate_id, year, department_id, station_ids,
-                                              recorded_at)
-                SELECT d.globalindex, r.event_type, r.aggregate_id, r.year, r.department_id,
-                       string_to_array(r.station_ids, ','), r.recorded_at
-                FROM unnest(CAST(:eventIds AS TEXT[]), CAST(:eventTypes AS TEXT[]), CAST(:aggregateIds AS TEXT[]),
-                            CAST(:years AS INT[]), CAST(:departmentIds AS TEXT[]), CAST(:stationIds AS TEXT[]),
+                INSERT INTO read_audit_index (global_index, event_type, year, department_id, station_ids, recorded_at)
+                SELECT d.globalindex, r.event_type, r.year, r.department_id, string_to_array(r.station_ids, ','),
+                       r.recorded_at
+                FROM unnest(CAST(:eventIds AS TEXT[]), CAST(:eventTypes AS TEXT[]), CAST(:years AS INT[]),
+                            CAST(:departmentIds AS TEXT[]), CAST(:stationIds AS TEXT[]),
                             CAST(:recordedAt AS TIMESTAMPTZ[]))
-                     AS r(event_id, event_type, aggregate_id, year, department_id, station_ids, recorded_at)
+                     AS r(event_id, event_type, year, department_id, station_ids, recorded_at)
                 CROSS JOIN LATERAL (%s) d
                 ON CONFLICT (global_index) DO UPDATE SET
-                    event_type = EXCLUDED.event_type, aggregate_id = EXCLUDED.aggregate_id, year = EXCLUDED.year,
-                    department_id = EXCLUDED.department_id, station_ids = EXCLUDED.station_ids,
-                    recorded_at = EXCLUDED.recorded_at
+                    event_type = EXCLUDED.event_type, year = EXCLUDED.year, department_id = EXCLUDED.department_id,
+                    station_ids = EXCLUDED.station_ids, recorded_at = EXCLUDED.recorded_at
                 """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")),
                 new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
                         .addValue("eventTypes", column(rows, Row::eventType))
-                        .addValue("aggregateIds", column(rows, Row::aggregateId))
                         .addValue("years", rows.stream().map(Row::year).toArray(Integer[]::new))
                         .addValue("departmentIds", column(rows, Row::departmentId))
                         .addValue("stationIds", column(rows, Row::stationIds))

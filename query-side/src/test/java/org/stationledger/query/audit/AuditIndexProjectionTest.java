@@ -70,8 +70,9 @@ class AuditIndexProjectionTest {
         batch.commit();
 
         assertThat(jdbc.queryForList("""
-                SELECT global_index || ' ' || aggregate_id FROM read_audit_index
-                WHERE aggregate_id LIKE 'gap-test:%' ORDER BY global_index""", String.class))
+                SELECT i.global_index || ' ' || e.aggregateidentifier
+                FROM read_audit_index i JOIN domainevententry e ON e.globalindex = i.global_index
+                WHERE e.aggregateidentifier LIKE 'gap-test:%' ORDER BY i.global_index""", String.class))
                 .containsExactly(first + " gap-test:first", late + " gap-test:late", after + " gap-test:after");
     }
 
