@@ -165,13 +165,14 @@ public final class BenchMain {
                     rawQuery.percentileMillis(50), rawQuery.percentileMillis(99));
 
             List<Measurements.Rebuild> rebuilds = rebuilds(ledger);
+            List<Measurements.ApiRebuild> apiRebuilds = apiRebuilds(ledger, http);
 
             System.gc();
             long liveHeap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             heapWatch.interrupt();
 
             table(rawInsert, rawSelect, rawQuery, commandsInProcess, commandsWithoutProjections, commandsHttp,
-                    commandsHttpDeferred, lag, lagRate, rebuilds,
+                    commandsHttpDeferred, lag, lagRate, rebuilds, apiRebuilds,
                     queriesOneYear, queriesAllYears, reports, liveHeap);
             String report = report(started, machine, events, eventBytes, firstYear, lastYear);
             System.out.println();
@@ -197,6 +198,8 @@ public final class BenchMain {
         ledger.awaitProjections(3_600_000);
         Bench.Phase rawSelect = Measurements.rawSequentialRead(ledger);
         log("Raw sequential SELECT of %,d events: %,.0f rows/s", events, rawSelect.perSecond());
+        HttpClient http = httpClient();
+        warmUpHttp(http, ledger.port);
         // The first round runs on a cold JVM (the JIT compiler takes a core); a benchmark's rebuilds run warm.
         for (String round : List.of("cold", "warm")) {
             log("Round %s:", round);
@@ -204,6 +207,10 @@ public final class BenchMain {
                 log("  %-12s ratio %.2f to the raw read%s", rebuild.projection(),
                         rebuild.perSecond() / rawSelect.perSecond(),
                         rebuild.rowsBefore() == rebuild.rowsAfter() ? "" : "  ROWS DIFFER");
+            }
+            for (Measurements.ApiRebuild rebuild : apiRebuilds(ledger, http)) {
+                log("  %-12s through the API, ratio %.2f to the raw read", rebuild.projection(),
+                        rebuild.perSecond() / rawSelect.perSecond());
             }
         }
         return 0;
@@ -249,10 +256,7 @@ public final class BenchMain {
 
     private List<Measurements.Rebuild> rebuilds(LedgerUnderTest ledger) {
         List<Measurements.Rebuild> rebuilds = new ArrayList<>();
-        for (String projection : LedgerUnderTest.PROJECTIONS) {
-            if (!options.projections.isEmpty() && !options.projections.contains(projection)) {
-                continue;
-            }
+        for (String projection : projections()) {
             Measurements.Rebuild rebuild = Measurements.rebuild(ledger, projection);
             rebuilds.add(rebuild);
             log("  rebuild %-12s %,.0f events/s (%,d events in %.1f s; %s rows %,d -> %,d)", projection,
@@ -261,6 +265,25 @@ public final class BenchMain {
         }
         ledger.awaitProjections(600_000);
         return rebuilds;
+    }
+
+    private List<Measurements.ApiRebuild> apiRebuilds(LedgerUnderTest ledger, HttpClient http) {
+        List<Measurements.ApiRebuild> rebuilds = new ArrayList<>();
+        for (String projection : projections()) {
+            Measurements.ApiRebuild rebuild = Measurements.apiRebuild(ledger, http, projection);
+            rebuilds.add(rebuild);
+            log("  rebuild %-12s through the API %,.0f events/s (%,d events in %.1f s; %s%s)", projection,
+                    rebuild.perSecond(), rebuild.events(), rebuild.nanos() / 1e9, rebuild.status(),
+                    rebuild.sound() ? ", equal to the live tables" : ": " + rebuild.error());
+        }
+        return rebuilds;
+    }
+
+    /** The projections to rebuild: every one, or those --projection names. */
+    private List<String> projections() {
+        return LedgerUnderTest.PROJECTIONS.stream()
+                .filter(projection -> options.projections.isEmpty() || options.projections.contains(projection))
+                .toList();
     }
 
     // ---------------------------------------------------------------- phases
@@ -343,7 +366,8 @@ public final class BenchMain {
                        Bench.Phase inProcess, Bench.Phase withoutProjections, Bench.Phase http,
                        Bench.Phase httpDeferred,
                        Measurements.LagWatcher lag, double lagRate,
-                       List<Measurements.Rebuild> rebuilds, Map<String, Measurements.QueryResult> oneYear,
+                       List<Measurements.Rebuild> rebuilds, List<Measurements.ApiRebuild> apiRebuilds,
+                       Map<String, Measurements.QueryResult> oneYear,
                        Map<String, Measurements.QueryResult> allYears,
                        List<Measurements.ReportDownload> reports, long liveHeap) {
         double insertRate = rawInsert.perSecond();
@@ -373,6 +397,17 @@ public final class BenchMain {
                           + rebuild.table() + ", not " + rebuild.rowsBefore()
                           + (rebuild.missingBefore().isEmpty() ? "" : "; missing before the rebuild: "
                                                                       + rebuild.missingBefore()));
+            }
+        }
+        for (Measurements.ApiRebuild rebuild : apiRebuilds) {
+            row("projection rebuild through the API (shadow schema, the live one serving): " + rebuild.projection(),
+                    rate(rebuild.perSecond(), "events"), "raw SELECT",
+                    String.format("%.2f", rebuild.perSecond() / selectRate), "— (what an operator waits for)", "");
+            if (!rebuild.sound()) {
+                broken = true;
+                notes.add("Rebuild of " + rebuild.projection() + " through the API ended " + rebuild.status()
+                          + (rebuild.equal() ? "" : ", not equal to the live tables")
+                          + (rebuild.error() == null ? "" : ": " + rebuild.error()));
             }
         }
         queryRows(oneYear, allYears, rawQuery);

@@ -1,5 +1,7 @@
 package org.stationledger.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,6 +34,8 @@ import org.stationledger.query.report.ReportFormat;
  * read-model lag.
  */
 final class Measurements {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Measurements() {
     }
@@ -222,10 +226,14 @@ final class Measurements {
     }
 
     private static HttpResponse<String> get(HttpClient client, String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", Channel.Http.basic("coord")).GET().build();
+        return send(client, HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    /** As the co-ordinating office; null when no answer came. */
+    private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(60))
+                    .header("Authorization", Channel.Http.basic("coord")).build(), HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             return null;
         } catch (InterruptedException e) {
@@ -339,6 +347,54 @@ final class Measurements {
         long nanos = System.nanoTime() - start;
         long after = ledger.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
         return new Rebuild(name, events, nanos, table, before, after, missing);
+    }
+
+    /** A rebuild as an operator runs it: its status, and whether the rebuilt tables equalled the live ones. */
+    record ApiRebuild(String projection, long events, long nanos, String status, boolean equal, String error) {
+        double perSecond() {
+            return events * 1e9 / nanos;
+        }
+
+        boolean sound() {
+            return status.equals("COMPLETED") && equal;
+        }
+    }
+
+    /**
+     * Times a rebuild through the co-ordinating office's API (docs/operations.md): the projection replays the whole
+     * event store into a shadow schema while its live processor keeps serving, then both sides are compared and what
+     * differs is swapped in. From the POST to the progress that says it has finished, the comparison included.
+     */
+    static ApiRebuild apiRebuild(LedgerUnderTest ledger, HttpClient client, String name) {
+        ledger.awaitProjections(600_000);
+        long events = ledger.eventCount();
+        String path = "http://127.0.0.1:" + ledger.port + "/api/admin/projections/" + name + "/rebuild";
+        long start = System.nanoTime();
+        HttpResponse<String> started = send(client, HttpRequest.newBuilder(URI.create(path))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        if (started == null || started.statusCode() != 202) {
+            return new ApiRebuild(name, events, System.nanoTime() - start, "NOT STARTED", false,
+                    started == null ? "no answer" : started.statusCode() + " " + started.body());
+        }
+        long deadline = System.currentTimeMillis() + 6 * 3600_000L;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> answer = send(client, HttpRequest.newBuilder(URI.create(path)).GET());
+            JsonNode progress = answer == null ? null : json(answer.body());
+            if (progress != null && !progress.path("status").asText().equals("RUNNING")) {
+                return new ApiRebuild(name, events, System.nanoTime() - start, progress.path("status").asText(),
+                        progress.path("equal").asBoolean(), progress.path("error").asText(null));
+            }
+            Bench.sleep(20);
+        }
+        return new ApiRebuild(name, events, System.nanoTime() - start, "RUNNING", false, "did not finish");
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     // ---------------------------------------------------------------- read-model lag

@@ -13,8 +13,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 /**
  * A projection's most frequent writes, held back until its processor's batch of events (one unit of work, up to a
  * thousand events) is about to commit, and then sent together: a statement's writes as one JDBC batch (one round
- * trip for hundreds of rows instead of one each), or whole rows as one statement over arrays ({@link Rows}). Outside
- * a unit of work (a point-in-time replay, a shadow rebuild) a write runs at once.
+ * trip for hundreds of rows instead of one each), or whole rows as one statement over arrays ({@link Rows}). A
+ * shadow rebuild's batch is one unit of work too. Outside a unit of work (a point-in-time replay) a write runs at
+ * once.
  *
  * <p>Held-back writes of different statements may run in another order than their events: a statement belongs here
  * only if no other held-back statement writes the rows it writes (in practice: an upsert keyed by the event's own

@@ -82,6 +82,31 @@ class ProjectionRebuildTest extends IntegrationTest {
                 .doesNotContain("Lost in a bad migration");
     }
 
+    /**
+     * A batch that cannot be written fails the rebuild: its events are not counted as done, so the shadow tables are
+     * never compared with what they lack, nor swapped in for the live ones.
+     */
+    @Test
+    void aRebuildThatCannotWriteABatchFailsAndLeavesTheLiveReadModelAlone() throws InterruptedException {
+        String refused = jdbc.queryForObject(
+                "SELECT event_type FROM read_audit_index ORDER BY global_index DESC LIMIT 1", String.class);
+        long rows = jdbc.queryForObject("SELECT count(*) FROM read_audit_index", Long.class);
+        // Only new rows are checked: the live ones stand, the shadow copy (created alike) refuses that type.
+        jdbc.execute("ALTER TABLE read_audit_index ADD CONSTRAINT rebuild_test_refuses CHECK (event_type <> '"
+                     + refused + "') NOT VALID");
+        try {
+            Api coord = as("coord");
+            assertThat(coord.post("/api/admin/projections/audit-index/rebuild").status()).isEqualTo(202);
+            JsonNode done = Rebuilds.awaitFinished(coord, "audit-index");
+
+            assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
+            assertThat(done.path("error").asText()).contains("rebuild_test_refuses");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM read_audit_index", Long.class)).isEqualTo(rows);
+        } finally {
+            jdbc.execute("ALTER TABLE read_audit_index DROP CONSTRAINT rebuild_test_refuses");
+        }
+    }
+
     @Test
     void theOverviewShowsEachProjectionsPositionAndTheStoresHead() {
         as("coord").post("/api/admin/projections/audit-index/rebuild");

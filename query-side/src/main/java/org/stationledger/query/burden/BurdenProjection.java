@@ -33,9 +33,9 @@ import org.stationledger.query.ProcessingGroups;
 /**
  * The burden read model: the facts the dashboard needs (stations, departments, baselines, visit caps, requests,
  * visits, documents and meetings) and its counts, kept as the events arrive so that a read counts nothing over the
- * year. Requests, visits and demands are changed in a {@link BurdenBatch} per processor batch and written, with
- * their counts, just before the batch commits; outside a batch (a shadow rebuild) each event is written at once.
- * Sequenced per station, so the events of one inspection, one visit and one station arrive in order.
+ * year. Requests, visits and demands are changed in a {@link BurdenBatch} per processor batch (or shadow rebuild
+ * batch) and written, with their counts, just before the batch commits; outside a batch each event is written at
+ * once. Sequenced per station, so the events of one inspection, one visit and one station arrive in order.
  */
 @Component
 @ProcessingGroup(ProcessingGroups.BURDEN)

@@ -12,6 +12,8 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  * <li><b>Replay</b>, one transaction per batch: read the next events from the event store (on the same connection),
- * handle them, store the position. The live processor keeps running and serving. The replay stops short of the
+ * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running and serving. The replay stops short of the
  * first event the live processor has not handled yet.
  * <li><b>Compare and swap</b>, one transaction: lock the live tables against writes (reads go on) and the live
  * processor's tokens, replay exactly the events the live tables reflect, segment by segment, checksum every table
@@ -115,11 +117,12 @@ final class RebuildRun implements Runnable {
         TrackingToken token = run.token();
         long done = run.eventsDone();
         boolean caughtUp = true;
+        List<TrackedEventMessage<?>> concerning = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = services.events().readEvents(token, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            int handled = 0;
+            int read = 0;
             while (events.hasNext()) {
-                if (handled == services.batchSize()) {
+                if (read == services.batchSize()) {
                     caughtUp = false;
                     break;
                 }
@@ -129,13 +132,14 @@ final class RebuildRun implements Runnable {
                     break;
                 }
                 if (concerned) {
-                    handle(event);
+                    concerning.add(event);
                 }
                 token = event.trackingToken();
                 done++;
-                handled++;
+                read++;
             }
         }
+        handle(concerning);
         advance(run, token, done);
         return new Batch(done, caughtUp);
     }
@@ -148,6 +152,7 @@ final class RebuildRun implements Runnable {
                 true);
         TrackingToken token = run.token();
         long done = run.eventsDone();
+        List<TrackedEventMessage<?>> concerning = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = services.events().readEvents(token, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             while (events.hasNext()) {
@@ -156,12 +161,13 @@ final class RebuildRun implements Runnable {
                     break;
                 }
                 if (handlers.canHandle(event, Segment.ROOT_SEGMENT) && live.handled(event, handlers)) {
-                    handle(event);
+                    concerning.add(event);
                 }
                 token = event.trackingToken();
                 done++;
             }
         }
+        handle(concerning);
         run = advance(run, token, done);
         List<RebuildProgress.TableChecksum> checksums = new ArrayList<>();
         boolean replaced = false;
@@ -189,13 +195,36 @@ final class RebuildRun implements Runnable {
         return run;
     }
 
-    private void handle(TrackedEventMessage<?> event) {
-        try {
-            handlers.handle(event, Segment.ROOT_SEGMENT);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("Handling " + event.getPayloadType().getSimpleName() + " failed", e);
+    /**
+     * Handles the events in order in one unit of work, as the live processor handles a batch, so that what the
+     * projection holds back for its batch ({@code BatchedWrites}, the audit index's rows) goes to the shadow tables as
+     * one statement per table when the unit of work commits, not one per event. It commits inside the caller's
+     * transaction; a failure rolls both back.
+     */
+    private void handle(List<TrackedEventMessage<?>> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        ResultMessage<?> result = batch.executeWithResult(() -> {
+            TrackedEventMessage<?> event = batch.getMessage();
+            try {
+                handlers.handle(event, Segment.ROOT_SEGMENT);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Handling " + event.getPayloadType().getSimpleName() + " failed", e);
+            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw failure instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Handling a batch failed", failure);
         }
     }
 
