@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  * <li><b>Replay</b>, one transaction per batch: read the next events from the event store (on the same connection),
- * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running and serving. The replay stops short of the
- * first event the live processor has not handled yet.
+ * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running
+ * and serving. The replay stops short of the first event the live processor has not handled yet.
  * <li><b>Compare and swap</b>, one transaction: lock the live tables against writes (reads go on) and the live
  * processor's tokens, replay exactly the events the live tables reflect, segment by segment, checksum every table
  * on both sides, replace the live tables that differ, drop the shadow schema. Both sides then stand at the live
@@ -206,25 +206,20 @@ final class RebuildRun implements Runnable {
             return;
         }
         BatchingUnitOfWork<TrackedEventMessage<?>> batch = new BatchingUnitOfWork<>(events);
+        // The unit of work reports a failure in its result rather than throwing it; rethrown, it rolls back the batch.
         ResultMessage<?> result = batch.executeWithResult(() -> {
-            TrackedEventMessage<?> event = batch.getMessage();
-            try {
-                handlers.handle(event, Segment.ROOT_SEGMENT);
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException("Handling " + event.getPayloadType().getSimpleName() + " failed", e);
-            }
+            handlers.handle(batch.getMessage(), Segment.ROOT_SEGMENT);
             return null;
         });
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             if (failure instanceof Error error) {
                 throw error;
             }
-            throw failure instanceof RuntimeException runtime
-                    ? runtime
-                    : new IllegalStateException("Handling a batch failed", failure);
+            throw new IllegalStateException("Handling a batch of events failed", failure);
         }
     }
 
