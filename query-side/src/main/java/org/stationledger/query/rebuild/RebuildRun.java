@@ -117,7 +117,7 @@ final class RebuildRun implements Runnable {
         TrackingToken token = run.token();
         long done = run.eventsDone();
         boolean caughtUp = true;
-        List<TrackedEventMessage<?>> concerning = new ArrayList<>();
+        List<TrackedEventMessage<?>> toHandle = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = services.events().readEvents(token, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             int read = 0;
@@ -132,14 +132,14 @@ final class RebuildRun implements Runnable {
                     break;
                 }
                 if (concerned) {
-                    concerning.add(event);
+                    toHandle.add(event);
                 }
                 token = event.trackingToken();
                 done++;
                 read++;
             }
         }
-        handle(concerning);
+        handle(toHandle);
         advance(run, token, done);
         return new Batch(done, caughtUp);
     }
@@ -152,7 +152,7 @@ final class RebuildRun implements Runnable {
                 true);
         TrackingToken token = run.token();
         long done = run.eventsDone();
-        List<TrackedEventMessage<?>> concerning = new ArrayList<>();
+        List<TrackedEventMessage<?>> toHandle = new ArrayList<>();
         try (Stream<? extends TrackedEventMessage<?>> stream = services.events().readEvents(token, false)) {
             Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
             while (events.hasNext()) {
@@ -161,13 +161,13 @@ final class RebuildRun implements Runnable {
                     break;
                 }
                 if (handlers.canHandle(event, Segment.ROOT_SEGMENT) && live.handled(event, handlers)) {
-                    concerning.add(event);
+                    toHandle.add(event);
                 }
                 token = event.trackingToken();
                 done++;
             }
         }
-        handle(concerning);
+        handle(toHandle);
         run = advance(run, token, done);
         List<RebuildProgress.TableChecksum> checksums = new ArrayList<>();
         boolean replaced = false;
