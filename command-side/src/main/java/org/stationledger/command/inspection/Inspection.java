@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -27,6 +28,8 @@ import org.stationledger.events.inspection.InspectionBlocked;
  */
 @Aggregate
 class Inspection {
+
+    private static final String FINDINGS_CLOSED = "findings change only through appeals now";
 
     @AggregateIdentifier
     private String id;
@@ -58,12 +61,15 @@ class Inspection {
     }
 
     @CommandHandler
-    void handle(InspectionCommands.DecideException command) {
+    void handle(InspectionCommands.DecideException command, Cycles cycles) {
         if (status != InspectionCommands.Status.PENDING_EXCEPTION) {
             throw RuleViolation.conflict("not-pending-exception",
                     "Inspection " + inspectionId + " is " + status + ", not an exception awaiting a decision.");
         }
         if (command.approve()) {
+            // An inspection authorised in a closed year could record nothing, yet would count in the year's burden
+            // and open the station's closed rating to the department; refusing it stays possible.
+            requireCycleOpen(cycles, "an exception still pending can only be refused now");
             apply(new ExceptionApproved(inspectionId, year, stationId, departmentId, command.reason()));
         } else {
             apply(new ExceptionRefused(inspectionId, year, stationId, departmentId, command.reason()));
@@ -79,7 +85,7 @@ class Inspection {
             throw RuleViolation.conflict("inspection-not-authorised",
                     "Inspection " + inspectionId + " is " + status + "; nothing can be recorded against it.");
         }
-        requireCycleOpen(cycles);
+        requireCycleOpen(cycles, FINDINGS_CLOSED);
         var indicator = cycles.indicator(year, command.indicatorId()).orElseThrow(() ->
                 RuleViolation.unprocessable("unknown-indicator",
                         "Indicator " + command.indicatorId() + " is not in the " + year + " scheme."));
@@ -92,7 +98,9 @@ class Inspection {
             throw RuleViolation.unprocessable("deduction-out-of-range",
                     "A deduction on " + command.indicatorId() + " lies between 0 and " + indicator.maxPoints() + ".");
         }
-        if (command.observedAt().isAfter(clock.instant())) {
+        // The event store keeps the recording time to the millisecond: compared at that precision, observed-at is
+        // never later than the recorded time the ledger shows.
+        if (command.observedAt().isAfter(clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             throw RuleViolation.unprocessable("observed-in-future",
                     "A finding cannot have been observed after the moment it is recorded.");
         }
@@ -107,14 +115,13 @@ class Inspection {
         if (!liveFindings.contains(command.findingId())) {
             throw RuleViolation.conflict("finding-withdrawn", "Finding " + command.findingId() + " is already withdrawn.");
         }
-        requireCycleOpen(cycles);
+        requireCycleOpen(cycles, FINDINGS_CLOSED);
         apply(new FindingWithdrawn(command.findingId(), inspectionId, year, stationId, departmentId, command.reason()));
     }
 
-    private void requireCycleOpen(Cycles cycles) {
+    private void requireCycleOpen(Cycles cycles, String whatRemains) {
         if (!cycles.cycleToChange(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
-            throw RuleViolation.conflict("cycle-closed",
-                    "The " + year + " cycle is closed; findings change only through appeals now.");
+            throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; " + whatRemains + ".");
         }
     }
 

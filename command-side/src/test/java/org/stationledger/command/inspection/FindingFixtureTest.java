@@ -107,6 +107,19 @@ class FindingFixtureTest {
     }
 
     @Test
+    void observedAtIsJudgedAtTheMillisecondTheLedgerKeepsOfTheRecordingTime() {
+        Instant recordedAt = Instant.parse("2025-06-01T08:00:00.000950Z");
+        var preciseClock = new AggregateTestFixture<>(Inspection.class);
+        preciseClock.registerInjectableResource(cycles);
+        preciseClock.registerInjectableResource(Clock.fixed(recordedAt, ZoneOffset.UTC));
+        // Stored as 08:00:00.000, the recording time would show before an observation at 08:00:00.000900.
+        refused(preciseClock.given(AUTHORISED).when(record("D1", "CASES", "1", recordedAt.minusNanos(50_000))),
+                "observed-in-future");
+        preciseClock.given(AUTHORISED).when(record("D1", "CASES", "1", Instant.parse("2025-06-01T08:00:00Z")))
+                    .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void nothingIsRecordedOnceTheCycleIsClosed() {
         cycles.closed(YEAR);
         refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", OBSERVED)), "cycle-closed");

@@ -63,6 +63,7 @@ class InspectionGateFixtureTest {
                         Plans.ItemStatus.REJECTED, "S1")
                 .visit(VISIT, YEAR, "S1", VISIT_FROM, VISIT_TO, "P1", "P2");
         fixture = new AggregateTestFixture<>(Inspection.class);
+        fixture.registerInjectableResource(cycles);
         fixture.registerAnnotatedCommandHandler(new InspectionRequestHandler(fixture.getRepository(), registry, cycles, plans));
     }
 
@@ -253,6 +254,18 @@ class InspectionGateFixtureTest {
                    .when(new DecideException(ID, false, "No incident on record."))
                    .expectSuccessfulHandlerExecution()
                    .expectEvents(new ExceptionRefused(ID, YEAR, "S1", "D1", "No incident on record."));
+        }
+
+        @Test
+        void pending_when_the_cycle_closes_can_only_be_refused() {
+            cycles.closed(YEAR);
+            refused(fixture.given(requested()).when(new DecideException(ID, true, "Incident confirmed.")),
+                    "cycle-closed")
+                    .expectExceptionMessage("The 2025 cycle is closed; an exception still pending can only be refused "
+                                            + "now.");
+            fixture.given(requested())
+                   .when(new DecideException(ID, false, "Too late to inspect for 2025."))
+                   .expectEvents(new ExceptionRefused(ID, YEAR, "S1", "D1", "Too late to inspect for 2025."));
         }
 
         @Test
