@@ -37,6 +37,8 @@ class Inspection {
     private int year;
     private String stationId;
     private String departmentId;
+    /** The approved plan item the inspection was authorised under; none for an exception. */
+    private String planItemId;
     private InspectionCommands.Status status;
     private final Set<String> liveFindings = new HashSet<>();
 
@@ -77,7 +79,7 @@ class Inspection {
     }
 
     @CommandHandler
-    void handle(InspectionCommands.RecordFinding command, Cycles cycles, Clock clock) {
+    void handle(InspectionCommands.RecordFinding command, Cycles cycles, Plans plans, Clock clock) {
         if (!departmentId.equals(command.departmentId())) {
             throw RuleViolation.forbidden("not-inspection-owner", "Only the inspecting department records findings.");
         }
@@ -92,6 +94,11 @@ class Inspection {
         if (!indicator.departmentId().equals(departmentId)) {
             throw RuleViolation.forbidden("not-indicator-owner",
                     "Indicator " + command.indicatorId() + " belongs to " + indicator.departmentId() + ".");
+        }
+        // A planned inspection assesses what its item covers; an exception, any of the department's indicators.
+        if (planItemId != null && !plans.covers(planItemId, command.indicatorId())) {
+            throw RuleViolation.unprocessable("indicator-not-in-item", "Plan item " + planItemId + " does not cover "
+                    + command.indicatorId() + "; a finding in this inspection concerns an indicator the item covers.");
         }
         BigDecimal deduction = command.deduction();
         if (deduction.signum() < 0 || deduction.compareTo(BigDecimal.valueOf(indicator.maxPoints())) > 0) {
@@ -138,6 +145,7 @@ class Inspection {
     @EventSourcingHandler
     void on(InspectionAuthorised event) {
         created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.AUTHORISED);
+        planItemId = event.planItemId();
     }
 
     @EventSourcingHandler

@@ -37,9 +37,11 @@ class PlanLookup implements Plans {
     @EventHandler
     void on(PlanItemProposed event) {
         jdbc.update("""
-                INSERT INTO cmd_plan_item (plan_item_id, year, department_id, kind, from_date, to_date, status)
-                VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED')""", event.planItemId(), event.year(), event.departmentId(),
-                event.kind().name(), Date.valueOf(event.from()), Date.valueOf(event.to()));
+                INSERT INTO cmd_plan_item (plan_item_id, year, department_id, kind, from_date, to_date, status,
+                                           indicator_ids)
+                VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED', ?::text[])""", event.planItemId(), event.year(),
+                event.departmentId(), event.kind().name(), Date.valueOf(event.from()), Date.valueOf(event.to()),
+                event.indicatorIds().toArray(String[]::new));
         jdbc.update("INSERT INTO cmd_plan_item_station (plan_item_id, station_id) SELECT ?, unnest(?::text[])",
                 event.planItemId(), event.stationIds().toArray(String[]::new));
     }
@@ -105,6 +107,12 @@ class PlanLookup implements Plans {
     public List<String> stationsOf(String planItemId) {
         return jdbc.queryForList("SELECT station_id FROM cmd_plan_item_station WHERE plan_item_id = ? ORDER BY station_id",
                 String.class, planItemId);
+    }
+
+    @Override
+    public boolean covers(String planItemId, String indicatorId) {
+        return Lookups.exists(jdbc, "cmd_plan_item WHERE plan_item_id = ? AND ? = ANY (indicator_ids)", planItemId,
+                indicatorId);
     }
 
     @Override

@@ -29,6 +29,9 @@ interface Plans {
 
     List<String> stationsOf(String planItemId);
 
+    /** Whether the plan item covers the indicator: a finding in an inspection under the item concerns one it does. */
+    boolean covers(String planItemId, String indicatorId);
+
     /** The visits already scheduled for each of {@code stationIds} in {@code year}. */
     Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);
 

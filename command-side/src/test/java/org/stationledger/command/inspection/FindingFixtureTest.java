@@ -15,6 +15,7 @@ import org.stationledger.command.inspection.InspectionCommands.RecordFinding;
 import org.stationledger.command.inspection.InspectionCommands.WithdrawFinding;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.inspection.BlockReason;
+import org.stationledger.events.inspection.ExceptionApproved;
 import org.stationledger.events.inspection.ExceptionCategory;
 import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.FindingRecorded;
@@ -23,8 +24,8 @@ import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
 
 /**
- * Findings: only the inspecting department, only in an authorised inspection, only on its own indicators, within
- * the indicator's points, while the cycle is open, and never observed after the moment they are recorded.
+ * Findings: only the inspecting department, only in an authorised inspection, only on its own indicators (in a
+ * planned inspection, those its plan item covers), within the indicator's points, while the cycle is open, and never observed after the moment they are recorded.
  */
 class FindingFixtureTest {
 
@@ -37,6 +38,9 @@ class FindingFixtureTest {
     private static final FindingRecorded RECORDED = new FindingRecorded("f-1", INSPECTION, YEAR, "S1", "D1", "CASES",
             new BigDecimal("3"), "Files incomplete", "photo-1", OBSERVED);
 
+    /** The item the inspection was authorised under covers two of D1's three indicators. */
+    private static final Plans PLANS = new InMemoryPlans().covering("P1", "CASES", "DISCIPLINE");
+
     private AggregateTestFixture<Inspection> fixture;
     private InMemoryCycles cycles;
     private InMemoryFindings findings;
@@ -46,10 +50,12 @@ class FindingFixtureTest {
         cycles = new InMemoryCycles().open(YEAR)
                 .indicator(YEAR, "CASES", "D1", 40, IndicatorKind.SCORED)
                 .indicator(YEAR, "DISCIPLINE", "D1", 0, IndicatorKind.VETO)
+                .indicator(YEAR, "PATROL", "D1", 20, IndicatorKind.SCORED)
                 .indicator(YEAR, "COMMUNITY", "D2", 60, IndicatorKind.SCORED);
         findings = new InMemoryFindings().finding("f-1", INSPECTION, YEAR, "S1", "D1", "CASES", "3");
         fixture = new AggregateTestFixture<>(Inspection.class);
         fixture.registerInjectableResource(cycles);
+        fixture.registerInjectableResource(PLANS);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerAnnotatedCommandHandler(new FindingWithdrawalHandler(fixture.getRepository(), findings, cycles));
     }
@@ -91,6 +97,23 @@ class FindingFixtureTest {
     }
 
     @Test
+    void aPlannedInspectionAssessesOnlyTheIndicatorsItsItemCovers() {
+        refused(fixture.given(AUTHORISED).when(record("D1", "PATROL", "1", OBSERVED)), "indicator-not-in-item")
+                .expectExceptionMessage("Plan item P1 does not cover PATROL; a finding in this inspection concerns an "
+                                        + "indicator the item covers.");
+    }
+
+    @Test
+    void anApprovedExceptionAssessesAnyOfTheDepartmentsIndicators() {
+        var requested = new ExceptionRequested(INSPECTION, YEAR, "S1", "D1", LocalDate.of(2025, 3, 15),
+                ExceptionCategory.MAJOR_INCIDENT, "robbery");
+        fixture.given(requested, new ExceptionApproved(INSPECTION, YEAR, "S1", "D1", "confirmed"))
+               .when(record("D1", "PATROL", "1", OBSERVED))
+               .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "PATROL", BigDecimal.ONE, "note",
+                       "ref", OBSERVED));
+    }
+
+    @Test
     void nothingIsRecordedAgainstABlockedOrPendingInspection() {
         var blocked = new InspectionBlocked(INSPECTION, YEAR, "S1", "D1", LocalDate.of(2025, 3, 15), null, null,
                 BlockReason.NOT_IN_PLAN, "no plan");
@@ -111,6 +134,7 @@ class FindingFixtureTest {
         Instant recordedAt = Instant.parse("2025-06-01T08:00:00.000950Z");
         var preciseClock = new AggregateTestFixture<>(Inspection.class);
         preciseClock.registerInjectableResource(cycles);
+        preciseClock.registerInjectableResource(PLANS);
         preciseClock.registerInjectableResource(Clock.fixed(recordedAt, ZoneOffset.UTC));
         // Stored as 08:00:00.000, the recording time would show before an observation at 08:00:00.000900.
         refused(preciseClock.given(AUTHORISED).when(record("D1", "CASES", "1", recordedAt.minusNanos(50_000))),

@@ -26,6 +26,7 @@ class InMemoryPlans implements Plans {
     private final Map<String, Integer> visitYear = new HashMap<>();
     private final Map<String, String> visitStation = new HashMap<>();
     private final Set<String> usages = new HashSet<>();
+    private final Map<String, Set<String>> indicatorsOfItem = new HashMap<>();
 
     InMemoryPlans item(String planItemId, int year, String departmentId, PlanItemKind kind, LocalDate from, LocalDate to,
                        ItemStatus status, String... stationIds) {
@@ -42,6 +43,11 @@ class InMemoryPlans implements Plans {
         for (String planItemId : planItemIds) {
             visitOfItemStation.computeIfAbsent(planItemId, id -> new HashMap<>()).put(stationId, visitId);
         }
+        return this;
+    }
+
+    InMemoryPlans covering(String planItemId, String... indicatorIds) {
+        indicatorsOfItem.put(planItemId, Set.of(indicatorIds));
         return this;
     }
 
@@ -75,6 +81,11 @@ class InMemoryPlans implements Plans {
     @Override
     public List<String> stationsOf(String planItemId) {
         return stationsOfItem.getOrDefault(planItemId, List.of()).stream().sorted().toList();
+    }
+
+    @Override
+    public boolean covers(String planItemId, String indicatorId) {
+        return indicatorsOfItem.getOrDefault(planItemId, Set.of()).contains(indicatorId);
     }
 
     @Override

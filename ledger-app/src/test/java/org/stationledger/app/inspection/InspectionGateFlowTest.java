@@ -3,6 +3,7 @@ package org.stationledger.app.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -138,6 +139,13 @@ class InspectionGateFlowTest extends IntegrationTest {
         var pubsecVisit = pubsec.post("/api/inspections", planned(ZJL, "2031-03-16", "PI-31-PS"));
         assertThat(pubsecVisit.text("status")).isEqualTo("AUTHORISED");
         assertThat(pubsecVisit.text("visitId")).isEqualTo(authorised.text("visitId"));
+
+        // Its item covers PS-31 only: the department's veto indicator is not what this visit assesses.
+        var uncovered = pubsec.post("/api/inspections/" + pubsecVisit.text("inspectionId") + "/findings",
+                Map.of("indicatorId", "PS-VETO-31", "deduction", "0", "note", "n",
+                        "observedAt", Instant.now().minusSeconds(60).toString()));
+        assertThat(uncovered.status()).as(uncovered.toString()).isEqualTo(422);
+        assertThat(uncovered.text("code")).isEqualTo("indicator-not-in-item");
     }
 
     @Test
