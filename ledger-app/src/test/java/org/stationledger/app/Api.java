@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,6 +75,36 @@ public final class Api {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /**
+     * A request written byte for byte, as a careless or hostile client might send it and as Java's client refuses
+     * to (a header value outside ISO-8859-1, an odd method, a path Tomcat will not decode). The answer is read as it
+     * comes, up to the end of the connection (HTTP/1.0, so that nothing is chunked).
+     */
+    public Response raw(String method, String target, String extraHeaderLines) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: " + uri.getHost()
+                    + "\r\nConnection: close\r\nContent-Length: 0\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            head.append(extraHeaderLines).append("\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = answer.indexOf("\r\n\r\n");
+            Map<String, List<String>> answerHeaders = new LinkedHashMap<>();
+            String[] lines = answer.substring(0, end).split("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                answerHeaders.put(lines[i].substring(0, colon).trim(), List.of(lines[i].substring(colon + 1).trim()));
+            }
+            String body = answer.substring(end + 4);
+            String contentType = firstValue(answerHeaders, "Content-Type");
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), contentType == null ? "" : contentType,
+                    body.isBlank() ? JSON.nullNode() : JSON.readTree(body), answerHeaders);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A GET of a file (a report), whatever its type. */

@@ -1,6 +1,7 @@
 package org.stationledger.query;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -45,16 +46,30 @@ public final class QueryParameters {
         return requested;
     }
 
-    /** An ISO-8601 instant such as {@code 2026-03-01T00:00:00Z}, or null when absent. */
+    /** An ISO-8601 instant such as {@code 2026-03-01T00:00:00Z} in the years 2000 to 2100, or null when absent. */
     public static Instant instant(String name, String value) {
         if (value == null) {
             return null;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw Problems.invalidRequest(name + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z.");
         }
+        int year = instant.atOffset(ZoneOffset.UTC).getYear();
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw Problems.invalidRequest(name + " lies in the years " + FIRST_YEAR + " to " + LAST_YEAR + ".");
+        }
+        return instant;
+    }
+
+    /** Like {@link #instant(String, String)}, for a parameter that must be given. */
+    public static Instant requiredInstant(String name, String value) {
+        if (value == null) {
+            throw Problems.invalidRequest(name + " is required: an ISO-8601 instant such as 2026-03-01T00:00:00Z.");
+        }
+        return instant(name, value);
     }
 
     /** One of the constants of {@code type} by exact name, or null when absent. */

@@ -25,7 +25,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.MDC;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,8 +37,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.stationledger.app.security.CurrentActor;
 import org.stationledger.events.LedgerMetaData;
 
@@ -212,10 +209,7 @@ class MessagingConfiguration {
         }
     }
 
-    /**
-     * Retries a command only when it lost a race (optimistic locking on an aggregate, or a look-up table's unique
-     * key): the retry sees the winner's state and decides again. Rule violations are never retried.
-     */
+    /** Retries a command only when it lost a race ({@link LostRaces}); rule violations are never retried. */
     static final class ConflictRetryScheduler extends IntervalRetryScheduler {
         ConflictRetryScheduler(IntervalRetryScheduler.Builder builder) {
             super(builder);
@@ -223,13 +217,7 @@ class MessagingConfiguration {
 
         @Override
         protected boolean isExplicitlyNonTransient(Throwable failure) {
-            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ConcurrencyException || cause instanceof DuplicateKeyException
-                    || cause instanceof TransientDataAccessException) {
-                    return false;
-                }
-            }
-            return true;
+            return !LostRaces.lost(failure);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.stationledger.app.security;
 
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,7 +17,13 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.stationledger.app.web.ProblemResponses;
 
 /**
@@ -31,19 +40,19 @@ class SecurityConfiguration {
     private static final String AUDITOR = "AUDITOR";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ApplicationContext context) throws Exception {
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Station Ledger\", charset=\"UTF-8\"");
+            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "Sign in with HTTP Basic credentials of a ledger user.");
+        };
         http.csrf(csrf -> csrf.disable())
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-            .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
-                    ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                            "Sign in with HTTP Basic credentials of a ledger user.")))
+            .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .exceptionHandling(handling -> handling
-                    .authenticationEntryPoint((request, response, e) ->
-                            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                    "Sign in with HTTP Basic credentials of a ledger user."))
-                    .accessDeniedHandler((request, response, e) ->
-                            ProblemResponses.write(objectMapper, response, HttpStatus.FORBIDDEN, "forbidden-role",
-                                    "Your role may not do this.")))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(new DeniedRequests(objectMapper, () -> context.getBean(
+                            "requestMappingHandlerMapping", RequestMappingHandlerMapping.class))))
             .authorizeHttpRequests(requests -> requests
                     .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**",
                             "/swagger-ui.html", "/error").permitAll()
@@ -65,13 +74,29 @@ class SecurityConfiguration {
                     // the read models' upkeep: positions and rebuilds
                     .requestMatchers("/api/admin/**").hasRole(COORDINATOR)
                     // the trail, its verification, checkpoints and export
-                    .requestMatchers(GET, "/api/audit/**").hasAnyRole(AUDITOR, COORDINATOR)
+                    .requestMatchers(reads("/api/audit/**")).hasAnyRole(AUDITOR, COORDINATOR)
                     // every role reads the burden dashboard and the reports, each narrowed to its own scope
-                    .requestMatchers(GET, "/api/**").hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
+                    .requestMatchers(reads("/api/**")).hasAnyRole(COORDINATOR, DEPARTMENT, STATION, AUDITOR)
                     .requestMatchers("/actuator/**").hasAnyRole(COORDINATOR, AUDITOR)
                     .anyRequest().denyAll())
             .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** GET, and HEAD, which Spring MVC answers wherever it answers GET. */
+    private static RequestMatcher reads(String pattern) {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(paths.matcher(GET, pattern), paths.matcher(HEAD, pattern));
+    }
+
+    /**
+     * A request the firewall refuses (a header value outside ISO-8859-1, an encoded path separator) answers 400
+     * {@code bad-request} as a problem, not as an error of the ledger.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
+        return (request, response, e) -> ProblemResponses.write(objectMapper, response, HttpStatus.BAD_REQUEST,
+                "bad-request", "The request was refused before it reached the ledger: " + e.getMessage());
     }
 
     /**

@@ -7,15 +7,23 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.stationledger.events.Actor;
 
 /**
  * The request headers every command or every read accepts, which no controller declares because filters and advice
- * handle them: {@code Idempotency-Key} and {@code Prefer} on each POST, {@code X-Ledger-Position} on each GET.
+ * handle them: {@code Idempotency-Key} and {@code Prefer} on each POST, {@code X-Ledger-Position} on each GET. The
+ * caller, which handlers take as a parameter, is not one of the request's.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDescription {
+
+    static {
+        // The caller comes from the credentials (WebConfiguration), never from the request: not a parameter.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+    }
 
     @Bean
     OpenApiCustomizer ledgerRequestHeaders() {

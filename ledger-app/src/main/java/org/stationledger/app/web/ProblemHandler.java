@@ -4,7 +4,9 @@ import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,12 +19,14 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.stationledger.app.messaging.LostRaces;
 import org.stationledger.events.RuleViolation;
 
 /**
@@ -47,12 +51,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+    /** The firewall checks some headers only when they are read, inside Spring MVC (a header value it refuses). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "The request was refused: " + e.getMessage());
     }
 
-    @ExceptionHandler({ConcurrencyException.class, DuplicateKeyException.class})
+    /**
+     * A command about a record that does not exist: {@code unknown-cycle} for "cycle:2099", and so on for each kind
+     * of record (the kind is the prefix of the record's identifier, {@code AggregateIds}).
+     */
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException e) {
+        String id = String.valueOf(e.getAggregateIdentifier());
+        int colon = id.indexOf(':');
+        if (colon <= 0) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "No such record.");
+        }
+        String kind = id.substring(0, colon);
+        return problem(HttpStatus.NOT_FOUND, "unknown-" + kind,
+                "No " + kind.replace('-', ' ') + " " + id.substring(colon + 1) + ".");
+    }
+
+    /** A command that lost a race even after its retries ({@link LostRaces}). */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, DuplicateKeyException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
         return retryLater(HttpStatus.CONFLICT, "concurrent-modification",
@@ -77,6 +99,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .body(ProblemResponses.problem(status, code, detail));
     }
 
+    /** Axon reports two commands creating the same record as a failure of the event store, not as a conflict. */
+    @ExceptionHandler(EventStoreException.class)
+    ResponseEntity<ProblemDetail> eventStoreFailure(EventStoreException e) {
+        return LostRaces.lost(e) ? concurrentChange(e) : unexpected(e);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
@@ -88,10 +116,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         ProblemDetail body = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request body has invalid fields.");
+                "The request has invalid values.");
+        // A value that is not of its field's type (a query parameter "year=abc") is said so, without Spring's
+        // conversion message and its Java type names.
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> Map.of("field", error.getField(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of("field", error.getField(), "message", error.isBindingFailure()
+                        ? "'" + error.getRejectedValue() + "' is not a value of this field's type"
+                        : String.valueOf(error.getDefaultMessage())))
                 .toList();
         body.setProperty("errors", errors);
         return withProblemType(body);
@@ -101,7 +132,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return withProblemType(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
-                "The request body is not valid JSON of the expected shape: " + rootMessage(e)));
+                "The request body is not valid JSON of the expected shape: " + UnreadableBodies.reason(e)));
     }
 
     /** The remaining Spring MVC errors (wrong method, media type, path variable type...) keep their status. */
@@ -115,17 +146,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(URI.create("urn:station-ledger:problem:" + code));
         }
         return withProblemType(problem);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage());
-        // Jackson quotes the whole input in some messages; the first line says what is wrong.
-        int newline = message.indexOf('\n');
-        return newline > 0 ? message.substring(0, newline) : message;
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

@@ -22,6 +22,15 @@ class ApiDescriptionTest extends IntegrationTest {
                 .doesNotContain("Idempotency-Key", "Prefer");
     }
 
+    @Test
+    void theCallerIsTakenFromTheCredentialsNotAskedForAsAParameter() {
+        JsonNode paths = anonymous().get("/v3/api-docs").body().path("paths");
+        List<String> parameters = new ArrayList<>();
+        paths.forEach(item -> item.forEach(operation -> operation.path("parameters")
+                .forEach(parameter -> parameters.add(parameter.path("name").asText()))));
+        assertThat(parameters).isNotEmpty().doesNotContain("caller", "department", "station", "actor");
+    }
+
     private static List<String> headers(JsonNode operation) {
         assertThat(operation.isMissingNode()).as("the operation is described").isFalse();
         List<String> names = new ArrayList<>();

@@ -2,7 +2,14 @@ package org.stationledger.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -44,6 +51,151 @@ class BadInputTest extends IntegrationTest {
         assertThat(coord.get("/api/cycles/not-a-year").status()).isEqualTo(400);
 
         assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
+    }
+
+    /**
+     * What becomes an event can never be removed, and a read model that cannot store an event stops at it: a date in a
+     * year PostgreSQL cannot hold, or text with U+0000, once written, would have stopped a projection for good. Such
+     * input, and JSON that says one thing in two ways, is refused before any event.
+     */
+    @Test
+    void inputNoReadModelCouldKeepIsRefusedBeforeItBecomesAnEvent() {
+        long before = eventCount();
+        Api coord = as("coord");
+        Api crim = as("crim");
+
+        for (String date : new String[] {"0000-04-01", "+99999-10-01", "-0001-10-01", "1999-12-31", "2101-01-01"}) {
+            assertInvalid(crim.post("/api/inspections", Map.of("stationId", "SY-SH-ZJL", "date", date)),
+                    "malformed-request");
+        }
+        assertInvalid(crim.post("/api/inspections", "{\"stationId\": \"SY-SH-ZJL\", \"date\": 1700000000}"),
+                "malformed-request");
+        assertInvalid(crim.post("/api/inspections/any/findings", Map.of("indicatorId", "CRIM-CASES", "deduction", "1",
+                "note", "n", "observedAt", "-999999-04-21T10:00:00Z")), "malformed-request");
+        assertInvalid(crim.post("/api/inspections/any/findings", Map.of("indicatorId", "CRIM-CASES", "deduction", "1",
+                "note", "n", "observedAt", "1970-01-01T00:00:00Z")), "malformed-request");
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": \"NUL-1\", \"name\": \"a\\u0000b\"}"),
+                "malformed-request");
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": \"NUL-2\", \"name\": \"a\\ud800b\"}"),
+                "malformed-request");
+        assertInvalid(crim.post("/api/burden/documents", "{\"id\": \"DOC-NUL\", \"title\": \"t\\u0001\", "
+                + "\"date\": \"2026-11-01\", \"allStations\": true}"), "malformed-request");
+
+        // No guessing at what was meant: text is text, whole numbers are whole, an enum is its name.
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": 123, \"name\": \"n\"}"), "malformed-request");
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": \"T-1\", \"name\": true}"), "malformed-request");
+        assertInvalid(coord.post("/api/cycles", "{\"year\": 2034.5}"), "malformed-request");
+        assertInvalid(coord.post("/api/stations", "{\"stationId\": \"T-2\", \"name\": \"n\", \"parent\": \"p\", "
+                + "\"kind\": 0, \"areaKm2\": 1, \"population\": 1, \"officers\": 1, \"auxiliaries\": 1}"),
+                "malformed-request");
+        assertInvalid(coord.post("/api/stations", "{\"stationId\": \"T-3\", \"name\": \"n\", \"parent\": \"p\", "
+                + "\"kind\": \"URBAN\", \"areaKm2\": 1, \"population\": 1, \"officers\": 3.7, \"auxiliaries\": 1}"),
+                "malformed-request");
+        assertInvalid(crim.post("/api/burden/documents", "{\"id\": \"DOC-1\", \"title\": \"t\", "
+                + "\"date\": \"2026-11-01\", \"allStations\": 1}"), "malformed-request");
+        // One key twice, or a second document after the first: which one was meant?
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": \"T-4\", \"name\": \"x\", \"name\": \"y\"}"),
+                "malformed-request");
+        assertInvalid(coord.post("/api/departments", "{\"departmentId\": \"T-5\", \"name\": \"n\"}{\"a\": 1}"),
+                "malformed-request");
+
+        assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
+    }
+
+    @Test
+    void aRefusedBodyIsExplainedInTheClientsTermsWithoutTheLedgersClassNames() {
+        Api coord = as("coord");
+        Api.Response unknownKind = coord.post("/api/stations", Map.of("stationId", "T-6", "name", "x", "parent", "p",
+                "kind", "SPACESHIP", "areaKm2", 1, "population", 1, "officers", 1, "auxiliaries", 1));
+        assertThat(unknownKind.text("detail")).contains("field kind", "SPACESHIP", "URBAN");
+        Api.Response unknownField = coord.post("/api/departments", Map.of("departmentId", "T-7", "name", "n", "zzz", 1));
+        assertThat(unknownField.text("detail")).contains("unknown field zzz", "departmentId, name");
+        Api.Response noBody = coord.post("/api/departments", "");
+        assertThat(noBody.text("detail")).contains("needs a JSON body");
+        Api.Response badDate = as("crim").post("/api/inspections", Map.of("stationId", "SY-SH-ZJL", "date", "0000-04-01"));
+        assertThat(badDate.text("detail")).contains("field date", "2000 to 2100");
+        for (Api.Response refused : new Api.Response[] {unknownKind, unknownField, noBody, badDate}) {
+            assertThat(refused.text("detail")).doesNotContain("org.stationledger", "java.", "Controller", "$");
+        }
+    }
+
+    @Test
+    void queryParametersNoValueOfTheLedgerHoldsAreRefusedNotFailed() {
+        Api coord = as("coord");
+        Api audit = as("audit");
+        for (String path : new String[] {"/api/inspections?stationId=%00", "/api/inspections?departmentId=a%01",
+                "/api/burden/2026?stationLimit=1&stationAfter=%00", "/api/cycles/2026?stationId=%00"}) {
+            assertInvalid(coord.get(path), "bad-request");
+        }
+        assertInvalid(audit.get("/api/audit/events?type=%00"), "bad-request");
+        assertInvalid(audit.get("/api/audit/events?from=%2B999999999-01-01T00:00:00Z"), "invalid-request");
+        assertInvalid(audit.get("/api/audit/stations/SY-SH-ZJL/ratings/2025?asOf=%2B999999999-12-07T14:24:50Z"),
+                "invalid-request");
+        Api.Response noMoment = audit.get("/api/audit/stations/SY-SH-ZJL/ratings/2025");
+        assertInvalid(noMoment, "invalid-request");
+        assertThat(noMoment.text("detail")).contains("asOf is required");
+    }
+
+    /**
+     * Errors raised before the ledger's handlers — by Tomcat, by Spring Security's firewall, by the role table — are
+     * problems too, each with the status that says what happened.
+     */
+    @Test
+    void requestsRefusedBeforeTheLedgerAreProblemsWithTheRightStatus() {
+        Api coord = as("coord");
+        for (String target : new String[] {"/api/stations/a%2Fb", "/api/stations/a%5Cb", "/api/stations/%2e%2e",
+                "/api/stations/a;b=c"}) {
+            Api.Response refused = coord.raw("GET", target, "");
+            assertThat(refused.status()).as(target).isEqualTo(400);
+            assertThat(refused.isProblem()).as(target + ": " + refused.contentType()).isTrue();
+            assertThat(refused.text("code")).as(target).isEqualTo("bad-request");
+        }
+        Api.Response controlInHeader = coord.raw("GET", "/api/me", "X-Note: a\u0001b\r\n");
+        assertThat(controlInHeader.status()).isEqualTo(400);
+        assertThat(controlInHeader.isProblem()).as(controlInHeader.contentType()).isTrue();
+        // A command's headers are read when its body is: a value the firewall refuses is a refusal, not a failure.
+        Api.Response foreignHeader = coord.raw("POST", "/api/departments",
+                "Content-Type: application/json\r\nX-Correlation-Id: ключ\r\n");
+        assertThat(foreignHeader.status()).isEqualTo(400);
+        assertThat(foreignHeader.isProblem()).isTrue();
+
+        Api.Response wrongMethod = coord.delete("/api/departments");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.text("code")).isEqualTo("method-not-allowed");
+        assertThat(wrongMethod.header("Allow")).contains("GET", "POST");
+        assertThat(coord.post("/api/me").status()).isEqualTo(405);
+        assertThat(coord.get("/api/no-such-thing").text("code")).isEqualTo("not-found");
+        assertThat(as("zjl").post("/api/cycles", Map.of("year", 2035)).text("code")).isEqualTo("forbidden-role");
+        assertThat(coord.raw("HEAD", "/api/departments", "").status()).isEqualTo(200);
+
+        Api.Response wrongPassword = coord.withHeader("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString("coord:wrong".getBytes(StandardCharsets.UTF_8))).get("/api/me");
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(wrongPassword.header("WWW-Authenticate")).startsWith("Basic realm=");
+    }
+
+    /** Two registrations of the same station at the same moment: one is the station, the other a duplicate. */
+    @Test
+    void aRaceToRegisterTheSameStationEndsInOneStationAndDuplicatesNeverAFailure() throws Exception {
+        Api coord = as("coord");
+        Map<String, Object> station = Map.of("stationId", "RACE-1", "name", "Raced", "parent", "p", "kind", "URBAN",
+                "areaKm2", 1, "population", 1, "officers", 1, "auxiliaries", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> coord.post("/api/stations", station)));
+            }
+            List<String> statuses = new ArrayList<>();
+            for (Future<Api.Response> answer : answers) {
+                Api.Response response = answer.get();
+                statuses.add(response.status() + " " + response.text("code"));
+            }
+            assertThat(statuses).containsOnlyOnce("201 null")
+                    .allMatch(status -> status.equals("201 null") || status.equals("409 duplicate-station"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
