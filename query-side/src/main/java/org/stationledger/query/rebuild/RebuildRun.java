@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shadow schema.
  *
  * <ol>
- * <li><b>Replay</b>, one transaction per batch: read the next events from the event store (on the same connection),
- * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running
- * and serving. The replay stops short of the first event the live processor has not handled yet.
+ * <li><b>Replay</b>, one transaction per batch: read the next events from the event store ({@link ReplayReader}),
+ * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running and serving. The replay stops short of the first event the live
+ * processor has not handled yet.
  * <li><b>Compare and swap</b>, one transaction: lock the live tables against writes (reads go on) and the live
  * processor's tokens, replay exactly the events the live tables reflect, segment by segment, checksum every table
  * on both sides, replace the live tables that differ, drop the shadow schema. Both sides then stand at the live
@@ -70,14 +70,14 @@ final class RebuildRun implements Runnable {
 
     @Override
     public void run() {
-        try {
+        try (ReplayReader reader = new ReplayReader(services.events(), services.batchSize())) {
             boolean caughtUp = false;
             while (!caughtUp) {
                 if (stopping.getAsBoolean()) {
                     logCutOff("stops");
                     return;
                 }
-                Batch batch = services.transaction().execute(status -> replayBatch());
+                Batch batch = services.transaction().execute(status -> replayBatch(reader));
                 expectedDone = batch.eventsDone();
                 caughtUp = batch.caughtUp();
                 if (!caughtUp && !services.pause().isZero()) {
@@ -109,39 +109,35 @@ final class RebuildRun implements Runnable {
     private record Batch(long eventsDone, boolean caughtUp) {
     }
 
-    private Batch replayBatch() {
+    private Batch replayBatch(ReplayReader reader) {
         RebuildRecords.Run run = lockRun();
         shadow.use();
         LivePosition live = LivePosition.read(services.jdbc(), services.serializer(), services.liveSchema(), projection,
                 false);
         TrackingToken token = run.token();
         long done = run.eventsDone();
-        boolean caughtUp = true;
+        ReplayReader.Batch read = reader.after(token);
+        boolean caughtUp = !read.more();
         List<TrackedEventMessage<?>> toHandle = new ArrayList<>();
-        try (Stream<? extends TrackedEventMessage<?>> stream = services.events().readEvents(token, false)) {
-            Iterator<? extends TrackedEventMessage<?>> events = stream.iterator();
-            int read = 0;
-            while (events.hasNext()) {
-                if (read == services.batchSize()) {
-                    caughtUp = false;
-                    break;
-                }
-                TrackedEventMessage<?> event = events.next();
-                boolean concerned = handlers.canHandle(event, Segment.ROOT_SEGMENT);
-                if (concerned && !live.handled(event, handlers)) {
-                    break;
-                }
-                if (concerned) {
-                    toHandle.add(event);
-                }
-                token = event.trackingToken();
-                done++;
-                read++;
+        for (TrackedEventMessage<?> event : read.events()) {
+            boolean concerned = concerns(event);
+            if (concerned && !live.handled(event, handlers)) {
+                caughtUp = true;
+                break;
             }
+            if (concerned) {
+                toHandle.add(event);
+            }
+            token = event.trackingToken();
+            done++;
         }
         handle(toHandle);
         advance(run, token, done);
         return new Batch(done, caughtUp);
+    }
+
+    private boolean concerns(TrackedEventMessage<?> event) {
+        return handlers.canHandle(event, Segment.ROOT_SEGMENT);
     }
 
     private void compareAndSwap() {
@@ -160,7 +156,7 @@ final class RebuildRun implements Runnable {
                 if (event.trackingToken().position().orElseThrow() > live.highest()) {
                     break;
                 }
-                if (handlers.canHandle(event, Segment.ROOT_SEGMENT) && live.handled(event, handlers)) {
+                if (concerns(event) && live.handled(event, handlers)) {
                     toHandle.add(event);
                 }
                 token = event.trackingToken();
