@@ -31,7 +31,7 @@ public final class ProcessingGroups {
             INSPECTIONS, List.of("read_inspection"),
             RATINGS, List.of("read_rating_station", "read_rating_cycle", "read_rating_indicator",
                     "read_rating_inspection", "read_rating_finding", "read_rating_appeal",
-                    "read_rating_final", "read_rating_revision"),
+                    "read_rating_final", "read_rating_revision", "read_rating_plan_item"),
             AUDIT_INDEX, List.of("read_audit_index"),
             BURDEN, List.of("read_burden_department", "read_burden_station", "read_burden_baseline",
                     "read_burden_demand", "read_burden_cycle", "read_burden_visit", "read_burden_request",

@@ -26,6 +26,8 @@ import org.stationledger.events.inspection.FindingRecorded;
 import org.stationledger.events.inspection.FindingWithdrawn;
 import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
+import org.stationledger.events.inspection.PlanItemKind;
+import org.stationledger.events.inspection.PlanItemProposed;
 import org.stationledger.events.rating.AppealDismissed;
 import org.stationledger.events.rating.AppealFiled;
 import org.stationledger.events.rating.AppealUpheld;
@@ -83,6 +85,9 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         append("station:SY-SH-ZJL", COORDINATOR, new StationDetailsChanged("SY-SH-ZJL", "Zhujianlu", "Shenhe",
                 StationKind.URBAN, 3.2, 41_000, 30, 45));
 
+        append("plan-item:p-traffic", TRAFFIC, new PlanItemProposed("p-traffic", 2026, "TRAFFIC",
+                List.of("SY-SH-ZJL", "XM-HT", "XM-LATE"), date("2026-04-01"), date("2026-05-31"),
+                PlanItemKind.COMPREHENSIVE, List.of("T1")));
         append("inspection:i-1", TRAFFIC, new InspectionAuthorised("i-1", 2026, "SY-SH-ZJL", "TRAFFIC",
                 date("2026-04-20"), "p-traffic", "v-zjl"));
         exception("i-2", LEGAL, "SY-SH-ZJL", "2026-08-02", true);
@@ -132,6 +137,14 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 RevisionCause.CORRECTION, null, new BigDecimal("99"), false, Grade.LEVEL_1, Grade.LEVEL_2,
                 "Ordered by the bureau"));
         appeal("a-4", "XM-HT", "The files were sorted", "f-6");
+
+        // A planned inspection by LEGAL-AFFAIRS whose item covers its case files only, not its veto indicator.
+        append("station:XM-ITEM", COORDINATOR, new StationRegistered("XM-ITEM", "Jiangtou", "Xiamen",
+                StationKind.URBAN, 5.0, 20_000, 12, 10));
+        append("plan-item:p-legal-files", LEGAL, new PlanItemProposed("p-legal-files", 2026, "LEGAL-AFFAIRS",
+                List.of("XM-ITEM"), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
+        append("inspection:i-8", LEGAL, new InspectionAuthorised("i-8", 2026, "XM-ITEM", "LEGAL-AFFAIRS",
+                date("2026-06-10"), "p-legal-files", "v-item"));
 
         // 2027: open, its scheme not published yet: every indicator proposed counts.
         append("cycle:2027", COORDINATOR, new CycleOpened(2027, 4, GradeBands.DEFAULT, 10));
@@ -205,6 +218,21 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.departments[2].deductions").value(0.0))
                 .andExpect(jsonPath("$.departments[2].score").value(50.0))
                 .andExpect(jsonPath("$.unassessedIndicators", contains("P1")));
+    }
+
+    /**
+     * An indicator counts as inspected only where an inspection assessed it: a planned one under an item that covers
+     * it, or an exception of its department (L2 at SY-SH-ZJL, above).
+     */
+    @Test
+    void aPlannedInspectionAssessesOnlyTheIndicatorsItsItemCovers() throws Exception {
+        read("/api/stations/XM-ITEM/ratings/2026", AUDITOR)
+                .andExpect(jsonPath("$.indicators[*].indicatorId", contains("L1", "L2", "P1", "T1")))
+                .andExpect(jsonPath("$.indicators[*].inspected", contains(true, false, false, false)))
+                .andExpect(jsonPath("$.unassessedIndicators", contains("L2", "P1", "T1")))
+                .andExpect(jsonPath("$.inspections[0].planItemId").value("p-legal-files"))
+                .andExpect(jsonPath("$.inspections[0].indicatorIds", contains("L1")));
+        read(ZJL_2026, AUDITOR).andExpect(jsonPath("$.inspections[?(@.kind == 'EXCEPTION')].indicatorIds").isEmpty());
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.FindingRecorded;
 import org.stationledger.events.inspection.FindingWithdrawn;
 import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.PlanItemProposed;
 import org.stationledger.events.rating.AppealDismissed;
 import org.stationledger.events.rating.AppealFiled;
 import org.stationledger.events.rating.AppealUpheld;
@@ -82,16 +83,18 @@ class RatingProjection {
             "findingId", "year", "stationId", "inspectionId", "departmentId",
             "indicatorId", "deduction", "note", "evidenceRef", "observedAt", "recordedAt", "status", "eventId");
 
+    /** An inspection, with the plan item it was authorised under (none for an exception). */
     private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date, kind,
-                                                authorised)
+                                                authorised, plan_item_id)
             SELECT * FROM unnest(CAST(:inspectionId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
                                  CAST(:departmentId AS TEXT[]), CAST(:date AS DATE[]), CAST(:kind AS TEXT[]),
-                                 CAST(:authorised AS BOOLEAN[]))
+                                 CAST(:authorised AS BOOLEAN[]), CAST(:planItemId AS TEXT[]))
             ON CONFLICT (inspection_id) DO UPDATE SET
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
-                inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised
-            """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised");
+                inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised,
+                plan_item_id = EXCLUDED.plan_item_id
+            """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised", "planItemId");
 
     /** A station as registered, with its registration's global index. */
     private static final BatchedWrites.Rows REGISTRATIONS = new BatchedWrites.Rows("""
@@ -176,17 +179,28 @@ class RatingProjection {
                 .formatted(EventPositions.GLOBAL_INDEX_OF_EVENT), Map.of("year", event.year(), "eventId", eventId));
     }
 
+    /** Which indicators an inspection under the item assesses; only this table is written here, so no flush. */
+    @EventHandler
+    void on(PlanItemProposed event) {
+        jdbc.update("""
+                INSERT INTO read_rating_plan_item (plan_item_id, indicator_ids)
+                VALUES (:planItemId, CAST(:indicatorIds AS TEXT[]))
+                ON CONFLICT (plan_item_id) DO UPDATE SET indicator_ids = EXCLUDED.indicator_ids
+                """, new MapSqlParameterSource("planItemId", event.planItemId())
+                .addValue("indicatorIds", JdbcValues.textArray(event.indicatorIds())));
+    }
+
     @EventHandler
     void on(InspectionAuthorised event) {
         recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
-                InspectionKind.PLANNED, true);
+                InspectionKind.PLANNED, true, event.planItemId());
     }
 
     /** An exception stands behind a rating only once the co-ordinating office approves it. */
     @EventHandler
     void on(ExceptionRequested event) {
         recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
-                InspectionKind.EXCEPTION, false);
+                InspectionKind.EXCEPTION, false, null);
     }
 
     @EventHandler
@@ -283,9 +297,9 @@ class RatingProjection {
     }
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
-                                  LocalDate date, InspectionKind kind, boolean authorised) {
+                                  LocalDate date, InspectionKind kind, boolean authorised, String planItemId) {
         BatchedWrites.write(jdbc, INSPECTIONS, inspectionId, inspectionId, year, stationId, departmentId, date, kind,
-                authorised);
+                authorised, planItemId);
     }
 
     /**

@@ -71,6 +71,11 @@ class RatingQueries {
                       AND (withdrawn_position IS NULL OR withdrawn_position > closed_position)
                  THEN original_deduction END""";
 
+    /** A planned inspection's plan item's indicators (null for an exception, or an item not met yet). */
+    private static final String ITEM_INDICATORS = """
+            (SELECT to_json(p.indicator_ids) FROM read_rating_plan_item p
+             WHERE p.plan_item_id = read_rating_inspection.plan_item_id)""";
+
     /** Everything a station's rating shows. */
     private static final String STATION_RATINGS = stationStatement("""
                     'findingId', finding_id, 'inspectionId', inspection_id, 'indicatorId', indicator_id,
@@ -79,7 +84,7 @@ class RatingQueries {
                     'recordedAt', extract(epoch FROM recorded_at), 'status', status,
                     'withdrawalReason', withdrawal_reason, 'deductionAtClose', """ + DEDUCTION_AT_CLOSE, """
                     'inspectionId', inspection_id, 'departmentId', department_id, 'date', inspection_date,
-                    'kind', kind""", """
+                    'kind', kind, 'planItemId', plan_item_id, 'indicatorIds', """ + ITEM_INDICATORS, """
                     'appealId', appeal_id, 'grounds', grounds, 'findingIds', finding_ids, 'status', status,
                     'decisionReason', decision_reason, 'filedAt', extract(epoch FROM filed_at),
                     'decidedAt', extract(epoch FROM decided_at)""");
@@ -92,7 +97,7 @@ class RatingQueries {
     private static final String STATION_HISTORY = stationStatement(
             "'indicatorId', indicator_id, 'deduction', deduction, 'status', status, 'deductionAtClose', "
             + DEDUCTION_AT_CLOSE,
-            "'departmentId', department_id",
+            "'departmentId', department_id, 'indicatorIds', " + ITEM_INDICATORS,
             "'status', status");
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -155,10 +160,9 @@ class RatingQueries {
                 rows.registeredPosition(), findings);
         Map<String, String> titles = new HashMap<>();
         scheme.forEach(indicator -> titles.put(indicator.indicatorId(), indicator.title()));
-        Set<String> inspecting = RatingView.Inspection.departmentIds(inspections);
         List<RatingView.Indicator> indicators = live.indicators().stream()
-                .map(graded -> RatingView.Indicator.of(graded, titles.get(graded.indicatorId()),
-                        inspecting.contains(graded.departmentId())))
+                .map(graded -> RatingView.Indicator.of(graded, titles.get(graded.indicatorId()), inspections.stream()
+                        .anyMatch(inspection -> inspection.assesses(graded.departmentId(), graded.indicatorId()))))
                 .toList();
         boolean appealPending = appeals.stream().anyMatch(appeal -> appeal.status() == AppealStatus.PENDING);
         Grade officialGrade = !revisions.isEmpty()

@@ -48,7 +48,8 @@ record RatingView(String stationId, String stationName, int year, RatingStatus s
 
     /**
      * An indicator of the scheme as graded for this station; {@code findings} counts its findings that count.
-     * {@code inspected}: its department has an authorised inspection of the station this year.
+     * {@code inspected}: an authorised inspection of the station this year assessed it — a planned one whose plan item
+     * covers it, or an approved exception of its department ({@link Inspection#assesses}).
      */
     record Indicator(String indicatorId, String title, String departmentId, IndicatorKind kind, int maxPoints,
                      BigDecimal deductions, BigDecimal score, int findings, boolean inspected) {
@@ -101,11 +102,25 @@ record RatingView(String stationId, String stationName, int year, RatingStatus s
         }
     }
 
-    /** An authorised inspection behind the rating. */
-    record Inspection(String inspectionId, String departmentId, LocalDate date, InspectionKind kind) {
+    /**
+     * An authorised inspection behind the rating. {@code indicatorIds}: what a planned inspection assesses, its plan
+     * item's indicators; null for an exception, which may assess any of its department's.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Inspection(String inspectionId, String departmentId, LocalDate date, InspectionKind kind,
+                      String planItemId, List<String> indicatorIds) {
 
         static Set<String> departmentIds(List<Inspection> inspections) {
             return inspections.stream().map(Inspection::departmentId).collect(Collectors.toSet());
+        }
+
+        /**
+         * Whether the inspection assessed the indicator of {@code departmentId}: findings on it could be recorded
+         * in it. A planned inspection whose item the projection has not met yet (its two segments can reach the
+         * item and the inspection in either order) counts for its department meanwhile.
+         */
+        boolean assesses(String departmentId, String indicatorId) {
+            return this.departmentId.equals(departmentId) && (indicatorIds == null || indicatorIds.contains(indicatorId));
         }
     }
 
