@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -24,6 +25,9 @@ public final class OfflineVerifier {
     static final int CANNOT_RUN = 2;
     private static final String USAGE = "usage: verify --db-url jdbc:postgresql://host:port/db [--db-user user]"
                                         + " [--db-password password] [--checkpoint-sequence n --checkpoint-hash hex]";
+
+    private static final Set<String> OPTIONS = Set.of("db-url", "db-user", "db-password", "checkpoint-sequence",
+            "checkpoint-hash");
 
     private OfflineVerifier() {
     }
@@ -42,7 +46,9 @@ public final class OfflineVerifier {
             options.put(args[i].substring(2), args[i + 1]);
         }
         String url = options.get("db-url");
-        if (url == null) {
+        // An option mistyped, or half a checkpoint, would otherwise verify without the check the auditor asked for.
+        if (url == null || !OPTIONS.containsAll(options.keySet())
+            || options.containsKey("checkpoint-sequence") != options.containsKey("checkpoint-hash")) {
             err.println(USAGE);
             return CANNOT_RUN;
         }
@@ -58,7 +64,7 @@ public final class OfflineVerifier {
         try {
             ChainVerifier.ExpectedHead expected = options.containsKey("checkpoint-sequence")
                     ? new ChainVerifier.ExpectedHead(Long.parseLong(options.get("checkpoint-sequence")),
-                            HexFormat.of().parseHex(options.getOrDefault("checkpoint-hash", "")))
+                            HexFormat.of().parseHex(options.get("checkpoint-hash")))
                     : null;
             Verification verification = new ChainVerifier(dataSource).verify(expected);
             out.println(new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL)

@@ -60,7 +60,7 @@ class AuditChainGapTest extends IntegrationTest {
     }
 
     @Test
-    void aRolledBackGapStaysEmptyAndTheChainGoesOn() throws SQLException {
+    void aRolledBackGapStaysEmptyAndTheChainGoesOn() throws SQLException, InterruptedException {
         long abandoned;
         long after;
         try (Connection failing = dataSource.getConnection()) {
@@ -75,6 +75,48 @@ class AuditChainGapTest extends IntegrationTest {
         assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
         assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
         assertThat(links(abandoned)).as("no link where no event is").doesNotContain(abandoned).contains(after);
+        assertThat(trailPosition("department:AUDIT-GAP-AFTER-2")).as("the trail goes on past a gap settled empty")
+                .isEqualTo(after);
+    }
+
+    /**
+     * A reader pages the trail with {@code after}. While an event is still being written below one that is already
+     * indexed, the trail ends before it: had the page shown the later event, the reader's next page would start past
+     * the late one and never show it.
+     */
+    @Test
+    void aReaderPagingTheTrailNeverPassesAnEventStillBeingWritten() throws SQLException, InterruptedException {
+        long late;
+        long after;
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            late = insertDepartmentEvent(slow, "AUDIT-GAP-3");
+            ensureDepartment("AUDIT-GAP-AFTER-3");
+            after = indexOf("department:AUDIT-GAP-AFTER-3");
+            awaitIndexed(after);
+
+            JsonNode page = as("audit").get("/api/audit/events?after=" + (late - 1)).body();
+            assertThat(page.path("events")).as("the trail ends before the event still being written").isEmpty();
+
+            slow.commit();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        List<Long> shown;
+        while (!(shown = as("audit").get("/api/audit/events?after=" + (late - 1)).body().path("events")
+                .findValues("globalSequence").stream().map(JsonNode::asLong).toList()).contains(after)) {
+            assertThat(System.nanoTime()).as("the trail goes on once the late event is in").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        assertThat(shown).startsWith(late, after);
+    }
+
+    private void awaitIndexed(long globalIndex) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (jdbc.queryForObject("SELECT count(*) FROM read_audit_index WHERE global_index = ?", Long.class,
+                globalIndex) == 0) {
+            assertThat(System.nanoTime()).as("event %d is indexed", globalIndex).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     /** Stores a registration of {@code departmentId} as the command side would, in the caller's transaction. */

@@ -65,6 +65,23 @@ class AuditChainTest extends IntegrationTest {
         assertThat(offline.json().path("eventsChecked").asLong()).isGreaterThanOrEqualTo(online.path("eventsChecked").asLong());
     }
 
+    /** A mistyped option, or half a checkpoint, must not verify without the check the auditor asked for. */
+    @Test
+    void theOfflineVerifierRefusesOptionsItWouldNotHonour() {
+        String anyHash = "0".repeat(64);
+        for (String[] options : List.of(new String[] {"--checkpoint-hash", anyHash},
+                new String[] {"--checkpoint-seq", "5", "--checkpoint-hash", anyHash},
+                new String[] {"--checkpoint-sequence", "5"})) {
+            String[] args = Stream.concat(Stream.of("verify", "--db-url", intruder.database.get("url")),
+                    Stream.of(options)).toArray(String[]::new);
+            var err = new ByteArrayOutputStream();
+            int status = OfflineVerifier.run(args, new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(status).as(String.join(" ", options)).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: verify");
+        }
+    }
+
     @Test
     void aModifiedPayloadIsFoundAtItsEvent() {
         verify("");

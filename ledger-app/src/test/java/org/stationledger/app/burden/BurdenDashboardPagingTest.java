@@ -216,6 +216,11 @@ class BurdenDashboardPagingTest extends IntegrationTest {
         JsonNode own = json(as("zjl").get(DASHBOARD + "?stationLimit=1"));
         assertThat(own.path("stations")).extracting(row -> row.path("stationId").asText()).containsExactly(OWN_STATION);
         assertThat(own.has("nextStationAfter")).isFalse();
+        for (String after : new String[] {OWN_STATION, "ZZ"}) {
+            JsonNode past = json(as("zjl").get(DASHBOARD + "?stationLimit=1&stationAfter=" + after));
+            assertThat(past.path("stations")).as("after " + after).extracting(row -> row.path("stationId").asText())
+                    .containsExactly(OWN_STATION);
+        }
         JsonNode department = json(as("crim").get(DASHBOARD + "?stationLimit=5"));
         assertThat(department.path("stations")).isEmpty();
         assertThat(department.path("departments")).extracting(row -> row.path("departmentId").asText())

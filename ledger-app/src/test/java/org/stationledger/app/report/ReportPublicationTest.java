@@ -107,6 +107,16 @@ class ReportPublicationTest extends IntegrationTest {
         assertThat(as("hc").get("/api/reports/" + YEAR + "/publications").body()).extracting(p -> p.path("report").asText())
                 .containsExactly("burden");
         assertThat(crim.get("/api/reports/" + YEAR + "/publications").body()).hasSize(1);
+
+        // A department or a station reads only its own rows of the burden report: not the published file, so no
+        // hash or link it could not reproduce; a station's own summary it reads whole.
+        JsonNode departments = crim.get("/api/reports/" + YEAR + "/publications").body().get(0);
+        assertThat(departments.path("report").asText()).isEqualTo("burden");
+        assertThat(departments.has("sha256")).isFalse();
+        assertThat(departments.has("href")).isFalse();
+        JsonNode zjls = as("zjl").get("/api/reports/" + YEAR + "/publications").body();
+        assertThat(zjls.get(0).has("sha256")).as("the burden report, narrowed for the station").isFalse();
+        assertThat(zjls.get(1).path("sha256").asText()).isEqualTo(summary.body().path("sha256").asText());
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,13 +117,32 @@ class AuditTrailQueries {
         return "i.global_index <= :indexedUpTo";
     }
 
-    /** Where every segment of the index has got (see {@link LivePosition#lowest(Map)}). */
+    /**
+     * Where every segment of the index has got (see {@link LivePosition#lowest(Map)}), and below any gap that may
+     * still fill. Transactions commit out of global-index order: a segment passes an index that is still being written
+     * (a gap in its token) and indexes that event when it commits, below where it stands. A reader paging with
+     * {@code after} past such a gap would never see that row, so the trail ends before it — unless the gap is settled
+     * empty: no event is stored there and the audit chain, which passes a gap only once every transaction that could
+     * fill it has ended (docs/audit.md), has passed it (a rolled-back command's number, never filled).
+     */
     private long indexedUpTo() {
         Map<Integer, EventTrackerStatus> local = processing
                 .eventProcessor(ProcessingGroups.AUDIT_INDEX, StreamingEventProcessor.class)
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        return LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema, ProcessingGroups.AUDIT_INDEX, false)
-                .lowest(local);
+        List<GapAwareTrackingToken> segments = LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema,
+                ProcessingGroups.AUDIT_INDEX, false).tokens(local);
+        long upTo = segments.stream().mapToLong(token -> token == null ? -1 : token.getIndex()).min().orElse(-1);
+        Long[] gaps = segments.stream().filter(Objects::nonNull).flatMap(token -> token.getGaps().stream())
+                .filter(gap -> gap <= upTo).distinct().toArray(Long[]::new);
+        if (gaps.length == 0) {
+            return upTo;
+        }
+        Long open = jdbc.queryForObject("""
+                SELECT min(gap) FROM unnest(CAST(:gaps AS BIGINT[])) gap
+                WHERE EXISTS (SELECT 1 FROM domainevententry e WHERE e.globalindex = gap)
+                   OR gap > (SELECT coalesce(max(global_index), -1) FROM audit_chain)
+                """, Map.of("gaps", gaps), Long.class);
+        return open == null ? upTo : Math.min(upTo, open - 1);
     }
 
     /** The audit chain's last link when the export was read. */

@@ -29,7 +29,8 @@ record StationPage(String after, Integer limit, String station) {
         return switch (caller.role()) {
             case COORDINATOR, AUDITOR -> this;
             case DEPARTMENT -> new StationPage(after, 0, null);
-            case STATION -> new StationPage(after, limit, caller.stationId());
+            // Its own row on any page, whatever the page asks (docs/api.md).
+            case STATION -> new StationPage(null, null, caller.stationId());
         };
     }
 }

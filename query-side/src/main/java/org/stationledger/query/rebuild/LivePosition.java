@@ -74,13 +74,19 @@ public final class LivePosition {
      * stored token. -1 while a segment has none.
      */
     public long lowest(Map<Integer, EventTrackerStatus> local) {
-        return segments.stream().mapToLong(segment -> {
+        return tokens(local).stream().mapToLong(token -> token == null ? -1 : token.getIndex()).min().orElse(-1);
+    }
+
+    /**
+     * Each segment's token as far as this node can tell (see {@link #lowest(Map)}): its index, and the gaps below it
+     * that the segment has not seen filled. Null for a segment without one.
+     */
+    public List<GapAwareTrackingToken> tokens(Map<Integer, EventTrackerStatus> local) {
+        return segments.stream().map(segment -> {
             EventTrackerStatus status = local.get(segment.segment().getSegmentId());
-            if (status != null && status.getCurrentPosition().isPresent()) {
-                return status.getCurrentPosition().getAsLong();
-            }
-            return segment.position() == null ? -1 : segment.position();
-        }).min().orElse(-1);
+            TrackingToken running = status == null ? null : WrappedToken.unwrapLowerBound(status.getTrackingToken());
+            return running instanceof GapAwareTrackingToken token ? token : segment.token();
+        }).toList();
     }
 
     /** The highest position any segment has reached; no event above it is reflected in the live tables. */

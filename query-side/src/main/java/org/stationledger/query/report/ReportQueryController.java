@@ -51,9 +51,13 @@ class ReportQueryController {
                 .body(rendition.content());
     }
 
-    /** Oldest first. A station summary's publications are listed for that station and the jurisdiction roles. */
+    /**
+     * Oldest first. A station summary's publications are listed for that station and the jurisdiction roles; the
+     * hash and link only to those who read the published file whole ({@link PublicationView#seenBy}).
+     */
     @GetMapping("/publications")
     List<PublicationView> publications(@PathVariable int year, Actor caller) {
-        return publications.ofYear(year).stream().filter(publication -> publication.visibleTo(caller)).toList();
+        return publications.ofYear(year).stream().filter(publication -> publication.visibleTo(caller))
+                .map(publication -> publication.seenBy(caller)).toList();
     }
 }

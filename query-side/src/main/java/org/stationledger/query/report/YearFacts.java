@@ -137,7 +137,8 @@ final class YearFacts {
     private final Map<String, Official> official = new HashMap<>();
     private Integer visitCap;
     private GradeBands gradeBands;
-    private boolean closed;
+    /** The global index of the cycle's close; null while it is open. */
+    private Long closedAt;
 
     YearFacts(int year) {
         this.year = year;
@@ -166,16 +167,16 @@ final class YearFacts {
             demands.add(new Demand(DemandKind.of(demand), demand.departmentId(), demand.allStations(),
                     Set.copyOf(demand.stationIds()), at));
         } else {
-            applyCycle(event);
+            applyCycle(event, at);
         }
     }
 
-    private void applyCycle(Object event) {
+    private void applyCycle(Object event, long at) {
         if (event instanceof CycleOpened opened) {
             visitCap = opened.visitCap();
             gradeBands = opened.gradeBands();
         } else if (event instanceof CycleClosed) {
-            closed = true;
+            closedAt = at;
         } else if (event instanceof IndicatorProposed indicator) {
             indicators.put(indicator.indicatorId(), new RatingRules.Indicator(indicator.indicatorId(),
                     indicator.departmentId(), indicator.kind(), indicator.maxPoints()));
@@ -300,7 +301,9 @@ final class YearFacts {
 
     /**
      * The grades of {@code which} stations, in their order: the official one once final (or revised), else the
-     * eligible grade from the live findings for a station not decommissioned, while the year has a cycle.
+     * eligible grade from the live findings for a station not decommissioned, while the year has a cycle — once the
+     * cycle is closed, only for a station registered before the close, as only those have a draft (a station
+     * registered later is not part of that year's rating).
      */
     List<Rated> ratingsOf(Collection<Station> which) {
         Map<String, List<RatingRules.LiveFinding>> live = new HashMap<>();
@@ -318,10 +321,11 @@ final class YearFacts {
             if (officially != null) {
                 rated.add(new Rated(station.stationId(), station.kind(), officially.grade(), officially.score(),
                         officially.veto(), officially.basis()));
-            } else if (gradeBands != null && station.decommissionedAt() == null) {
+            } else if (gradeBands != null && station.decommissionedAt() == null
+                       && (closedAt == null || station.registeredAt() < closedAt)) {
                 RatingRules.Rating rating = RatingRules.rate(scheme, live.get(station.stationId()), gradeBands);
                 rated.add(new Rated(station.stationId(), station.kind(), rating.eligibleGrade(), rating.score(),
-                        rating.veto(), closed ? Basis.DRAFT : Basis.PROVISIONAL));
+                        rating.veto(), closedAt != null ? Basis.DRAFT : Basis.PROVISIONAL));
             }
         }
         return rated;

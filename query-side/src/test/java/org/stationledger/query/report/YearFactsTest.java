@@ -122,7 +122,10 @@ class YearFactsTest {
         }
     }
 
-    /** S2 lost 20 points; S3's 20 an upheld appeal reduced to 1; S4 is decommissioned and has no final rating. */
+    /**
+     * S2 lost 20 points; S3's 20 an upheld appeal reduced to 1; S4 is decommissioned and has no final rating; S5 came
+     * after the close.
+     */
     @Test
     void gradesAreTheFinalOnesOrElseTheEligibleOnesOfTheLiveFindings() {
         given(station("S1", StationKind.URBAN), station("S2", StationKind.RURAL), station("S3", StationKind.RURAL),
@@ -132,9 +135,12 @@ class YearFactsTest {
                 finding("F1", "S2", "20"), finding("F2", "S3", "20"),
                 new AppealUpheld("A1", YEAR, "S3", List.of(), List.of(new FindingReduction("F2", BigDecimal.ONE)), "ok"),
                 new CycleClosed(YEAR),
-                new RatingFinalised(YEAR, "S1", new BigDecimal("100"), false, Grade.LEVEL_1, Grade.LEVEL_2, "lowered"));
+                new RatingFinalised(YEAR, "S1", new BigDecimal("100"), false, Grade.LEVEL_1, Grade.LEVEL_2, "lowered"),
+                // Registered after the close: no draft, and no part in the closed year's grades.
+                station("S5", StationKind.URBAN));
         assertThat(facts.ratings()).extracting(r -> r.stationId() + ":" + r.grade() + ":" + r.basis())
                 .containsExactly("S1:LEVEL_2:FINAL", "S2:LEVEL_3:DRAFT", "S3:LEVEL_1:DRAFT");
+        assertThat(facts.ratingsOf(List.of(facts.station("S5")))).isEmpty();
         // A station's summary grades it alone: the same grade, and none for S4.
         for (YearFacts.Rated rated : facts.ratings()) {
             assertThat(facts.ratingsOf(List.of(facts.station(rated.stationId())))).containsExactly(rated);
