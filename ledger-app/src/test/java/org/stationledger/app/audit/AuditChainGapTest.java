@@ -34,49 +34,40 @@ class AuditChainGapTest extends IntegrationTest {
 
     @Test
     void aLateCommitFillsItsGapAndTheChainTakesItInOrder() throws SQLException, InterruptedException {
-        long late;
-        long after;
+        Positions at;
         try (Connection slow = dataSource.getConnection()) {
-            slow.setAutoCommit(false);
-            late = insertDepartmentEvent(slow, "AUDIT-GAP-1");
-            ensureDepartment("AUDIT-GAP-AFTER-1");
-            after = indexOf("department:AUDIT-GAP-AFTER-1");
-            assertThat(after).isGreaterThan(late);
+            at = lateAndAfter(slow, "1");
 
             JsonNode waiting = verify();
             assertThat(waiting.path("verified").asBoolean()).as(waiting.toString()).isTrue();
-            assertThat(waiting.path("headSequence").asLong()).as("the chain stops before the gap").isLessThan(late);
+            assertThat(waiting.path("headSequence").asLong()).as("the chain stops before the gap").isLessThan(at.late());
             assertThat(waiting.path("pendingEvents").asLong()).isGreaterThanOrEqualTo(1);
 
             slow.commit();
         }
         JsonNode verified = verify();
         assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
-        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
-        assertThat(links(late)).as("the late event is chained in its place").startsWith(late, after);
+        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(at.after());
+        assertThat(links(at.late())).as("the late event is chained in its place").startsWith(at.late(), at.after());
         assertThat(trailPosition("department:AUDIT-GAP-1")).as("the trail shows the late event in its place")
-                .isEqualTo(late);
-        assertThat(trailPosition("department:AUDIT-GAP-AFTER-1")).isEqualTo(after);
+                .isEqualTo(at.late());
+        assertThat(trailPosition("department:AUDIT-GAP-AFTER-1")).isEqualTo(at.after());
     }
 
     @Test
     void aRolledBackGapStaysEmptyAndTheChainGoesOn() throws SQLException, InterruptedException {
-        long abandoned;
-        long after;
+        Positions at;
         try (Connection failing = dataSource.getConnection()) {
-            failing.setAutoCommit(false);
-            abandoned = insertDepartmentEvent(failing, "AUDIT-GAP-2");
-            ensureDepartment("AUDIT-GAP-AFTER-2");
-            after = indexOf("department:AUDIT-GAP-AFTER-2");
-            assertThat(verify().path("headSequence").asLong()).isLessThan(abandoned);
+            at = lateAndAfter(failing, "2");
+            assertThat(verify().path("headSequence").asLong()).isLessThan(at.late());
             failing.rollback();
         }
         JsonNode verified = verify();
         assertThat(verified.path("verified").asBoolean()).as(verified.toString()).isTrue();
-        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(after);
-        assertThat(links(abandoned)).as("no link where no event is").doesNotContain(abandoned).contains(after);
+        assertThat(verified.path("headSequence").asLong()).isGreaterThanOrEqualTo(at.after());
+        assertThat(links(at.late())).as("no link where no event is").doesNotContain(at.late()).contains(at.after());
         assertThat(trailPosition("department:AUDIT-GAP-AFTER-2")).as("the trail goes on past a gap settled empty")
-                .isEqualTo(after);
+                .isEqualTo(at.after());
     }
 
     /**
@@ -86,28 +77,24 @@ class AuditChainGapTest extends IntegrationTest {
      */
     @Test
     void aReaderPagingTheTrailNeverPassesAnEventStillBeingWritten() throws SQLException, InterruptedException {
-        long late;
-        long after;
+        Positions at;
         try (Connection slow = dataSource.getConnection()) {
-            slow.setAutoCommit(false);
-            late = insertDepartmentEvent(slow, "AUDIT-GAP-3");
-            ensureDepartment("AUDIT-GAP-AFTER-3");
-            after = indexOf("department:AUDIT-GAP-AFTER-3");
-            awaitIndexed(after);
+            at = lateAndAfter(slow, "3");
+            awaitIndexed(at.after());
 
-            JsonNode page = as("audit").get("/api/audit/events?after=" + (late - 1)).body();
+            JsonNode page = as("audit").get("/api/audit/events?after=" + (at.late() - 1)).body();
             assertThat(page.path("events")).as("the trail ends before the event still being written").isEmpty();
 
             slow.commit();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Long> shown;
-        while (!(shown = as("audit").get("/api/audit/events?after=" + (late - 1)).body().path("events")
-                .findValues("globalSequence").stream().map(JsonNode::asLong).toList()).contains(after)) {
+        while (!(shown = as("audit").get("/api/audit/events?after=" + (at.late() - 1)).body().path("events")
+                .findValues("globalSequence").stream().map(JsonNode::asLong).toList()).contains(at.after())) {
             assertThat(System.nanoTime()).as("the trail goes on once the late event is in").isLessThan(deadline);
             Thread.sleep(20);
         }
-        assertThat(shown).startsWith(late, after);
+        assertThat(shown).startsWith(at.late(), at.after());
     }
 
     private void awaitIndexed(long globalIndex) throws InterruptedException {
@@ -117,6 +104,22 @@ class AuditChainGapTest extends IntegrationTest {
             assertThat(System.nanoTime()).as("event %d is indexed", globalIndex).isLessThan(deadline);
             Thread.sleep(20);
         }
+    }
+
+    private record Positions(long late, long after) {
+    }
+
+    /**
+     * A department's registration written in {@code open}'s transaction, left uncommitted, and another department
+     * registered (and committed) after it: their global indexes, the late one below.
+     */
+    private Positions lateAndAfter(Connection open, String suffix) throws SQLException {
+        open.setAutoCommit(false);
+        long late = insertDepartmentEvent(open, "AUDIT-GAP-" + suffix);
+        ensureDepartment("AUDIT-GAP-AFTER-" + suffix);
+        long after = indexOf("department:AUDIT-GAP-AFTER-" + suffix);
+        assertThat(after).isGreaterThan(late);
+        return new Positions(late, after);
     }
 
     /** Stores a registration of {@code departmentId} as the command side would, in the caller's transaction. */
