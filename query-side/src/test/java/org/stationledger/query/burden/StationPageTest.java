@@ -25,9 +25,11 @@ class StationPageTest {
     }
 
     @Test
-    void aStationLoadsOnlyItsOwnRowAndADepartmentNone() {
+    void aStationLoadsOnlyItsOwnRowOnAnyPageAndADepartmentNone() {
         StationPage page = StationPage.of(null, 100);
-        assertThat(page.visibleTo(Actor.station("zjl", "SY-SH-ZJL"))).isEqualTo(new StationPage(null, 100, "SY-SH-ZJL"));
+        assertThat(page.visibleTo(Actor.station("zjl", "SY-SH-ZJL"))).isEqualTo(new StationPage(null, null, "SY-SH-ZJL"));
+        assertThat(StationPage.of("ZZ", 1).visibleTo(Actor.station("zjl", "SY-SH-ZJL")))
+                .as("a page past its id still holds its own row").isEqualTo(new StationPage(null, null, "SY-SH-ZJL"));
         assertThat(page.visibleTo(Actor.department("crim", "CRIMINAL-INVESTIGATION")).isEmpty()).isTrue();
         assertThat(page.isEmpty()).isFalse();
         assertThat(page.visibleTo(Actor.auditor("audit"))).isEqualTo(page);
