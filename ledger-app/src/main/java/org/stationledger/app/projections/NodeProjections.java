@@ -1,5 +1,6 @@
 package org.stationledger.app.projections;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -58,5 +59,20 @@ public class NodeProjections {
      */
     public long lowestPosition(StreamingEventProcessor projection, Map<Integer, EventTrackerStatus> statuses) {
         return LivePosition.read(jdbc, tokens, schema, projection.getName(), false).lowest(statuses);
+    }
+
+    /**
+     * Whether every segment of the projection, wherever it runs (as {@link #lowestPosition}), has handled each event
+     * stored up to {@code position}, gaps its tokens still wait at included ({@link LivePosition#handledStored}).
+     */
+    public boolean handledStored(StreamingEventProcessor projection, Map<Integer, EventTrackerStatus> statuses,
+                                 long position) {
+        return LivePosition.handledStored(LivePosition.read(jdbc, tokens, schema, projection.getName(), false)
+                .tokens(statuses), position, jdbc);
+    }
+
+    /** Whether the segments this node runs ({@code statuses}) have handled each event stored up to the position. */
+    public boolean handledStored(Collection<EventTrackerStatus> statuses, long position) {
+        return LivePosition.handledStored(statuses.stream().map(LivePosition::token).toList(), position, jdbc);
     }
 }

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.IntegrationTest;
+import org.stationledger.app.LateEvents;
 
 /**
  * Transactions commit out of global-index order: an event may be visible while one with a lower index is still being
@@ -115,33 +112,11 @@ class AuditChainGapTest extends IntegrationTest {
      */
     private Positions lateAndAfter(Connection open, String suffix) throws SQLException {
         open.setAutoCommit(false);
-        long late = insertDepartmentEvent(open, "AUDIT-GAP-" + suffix);
+        long late = LateEvents.registerDepartment(open, "AUDIT-GAP-BASE", "AUDIT-GAP-" + suffix);
         ensureDepartment("AUDIT-GAP-AFTER-" + suffix);
         long after = indexOf("department:AUDIT-GAP-AFTER-" + suffix);
         assertThat(after).isGreaterThan(late);
         return new Positions(late, after);
-    }
-
-    /** Stores a registration of {@code departmentId} as the command side would, in the caller's transaction. */
-    private static long insertDepartmentEvent(Connection connection, String departmentId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                                              payload, payloadrevision, payloadtype, timestamp)
-                SELECT ?, 0, type, ?, metadata,
-                       convert_to(replace(convert_from(payload, 'UTF8'), 'AUDIT-GAP-BASE', ?), 'UTF8'),
-                       payloadrevision, payloadtype, ?
-                FROM domainevententry WHERE aggregateidentifier = 'department:AUDIT-GAP-BASE'
-                RETURNING globalindex
-                """)) {
-            insert.setString(1, "department:" + departmentId);
-            insert.setString(2, UUID.randomUUID().toString());
-            insert.setString(3, departmentId);
-            insert.setString(4, Instant.now().toString());
-            try (ResultSet inserted = insert.executeQuery()) {
-                inserted.next();
-                return inserted.getLong(1);
-            }
-        }
     }
 
     /** The event's global sequence as the audit trail shows it, once the audit index has it. */

@@ -2,12 +2,17 @@ package org.stationledger.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
+import org.stationledger.app.LateEvents;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -16,6 +21,9 @@ import org.stationledger.query.ProcessingGroups;
  * then stays behind until it runs again.
  */
 class ReadYourWritesTest extends IntegrationTest {
+
+    @Autowired
+    private DataSource dataSource;
 
     @Test
     void aPostAnswersOnceItsChangeCanBeRead() {
@@ -49,6 +57,38 @@ class ReadYourWritesTest extends IntegrationTest {
         var read = waiting.get(10, TimeUnit.SECONDS);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.text("stationId")).isEqualTo("RYW-2");
+    }
+
+    /**
+     * Transactions commit out of global-index order: a projection passes an index still being written and handles
+     * that event when it commits, below where it stands. A read presenting a position above it waits for it too (the
+     * projection's writes are held back here, so that it cannot handle it at once).
+     */
+    @Test
+    void aReadPresentingAPositionWaitsForAnEventCommittedBelowWhereTheProjectionStands() throws Exception {
+        ensureDepartment("RYW-GAP-BASE");
+        Api coord = as("coord");
+        String position;
+        try (Connection slow = dataSource.getConnection(); Connection writesHeld = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            LateEvents.registerDepartment(slow, "RYW-GAP-BASE", "RYW-GAP-LATE");
+            var after = coord.post("/api/departments", Map.of("departmentId", "RYW-GAP-AFTER", "name", "After"));
+            position = after.header("X-Ledger-Position");
+
+            writesHeld.setAutoCommit(false);
+            try (Statement lock = writesHeld.createStatement()) {
+                lock.execute("LOCK TABLE read_department IN EXCLUSIVE MODE");
+            }
+            slow.commit();
+            Thread.sleep(300);
+            var read = coord.withHeader("X-Ledger-Position", position).get("/api/departments");
+            assertThat(read.status()).as("the late event, below the position, is not in the read model yet: "
+                                         + read).isEqualTo(503);
+            writesHeld.rollback();
+        }
+        var read = coord.withHeader("X-Ledger-Position", position).get("/api/departments");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().findValuesAsText("departmentId")).contains("RYW-GAP-LATE", "RYW-GAP-AFTER");
     }
 
     @Test

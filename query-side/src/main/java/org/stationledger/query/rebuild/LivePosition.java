@@ -83,10 +83,33 @@ public final class LivePosition {
      */
     public List<GapAwareTrackingToken> tokens(Map<Integer, EventTrackerStatus> local) {
         return segments.stream().map(segment -> {
-            EventTrackerStatus status = local.get(segment.segment().getSegmentId());
-            TrackingToken running = status == null ? null : WrappedToken.unwrapLowerBound(status.getTrackingToken());
-            return running instanceof GapAwareTrackingToken token ? token : segment.token();
+            GapAwareTrackingToken running = token(local.get(segment.segment().getSegmentId()));
+            return running != null ? running : segment.token();
         }).toList();
+    }
+
+    /** A running segment's token as its processor reports it; null when it reports none. */
+    public static GapAwareTrackingToken token(EventTrackerStatus status) {
+        TrackingToken running = status == null ? null : WrappedToken.unwrapLowerBound(status.getTrackingToken());
+        return running instanceof GapAwareTrackingToken token ? token : null;
+    }
+
+    /**
+     * Whether {@code tokens} (every segment of a projection) have handled each event stored up to {@code position}
+     * that can be read now: each has passed it, and none waits below it for an event that has since been stored. Such
+     * a gap is an event whose transaction committed after a later one's; the token's index alone would claim it
+     * handled. A gap where no event is stored is none of a reader's writes (the writes it waits for are committed):
+     * a number a rolled-back command took, or one still being written.
+     */
+    public static boolean handledStored(List<GapAwareTrackingToken> tokens, long position, JdbcTemplate jdbc) {
+        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> token == null || token.getIndex() < position)) {
+            return false;
+        }
+        Long[] gaps = tokens.stream().flatMap(token -> token.getGaps().stream()).filter(gap -> gap <= position)
+                .distinct().toArray(Long[]::new);
+        return gaps.length == 0 || !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = ANY (?))", Boolean.class,
+                (Object) gaps));
     }
 
     /** The highest position any segment has reached; no event above it is reflected in the live tables. */
