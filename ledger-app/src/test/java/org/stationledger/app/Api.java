@@ -79,17 +79,23 @@ public final class Api {
 
     /**
      * A request written byte for byte, as a careless or hostile client might send it and as Java's client refuses
-     * to (a header value outside ISO-8859-1, an odd method, a path Tomcat will not decode). The answer is read as it
+     * to (a header value outside ISO-8859-1, an odd method, a path Tomcat will not decode, a length it has not sent;
+     * without a {@code Content-Length} of its own, the request says it has no body). The answer is read as it
      * comes, up to the end of the connection (HTTP/1.0, so that nothing is chunked).
      */
     public Response raw(String method, String target, String extraHeaderLines) {
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: " + uri.getHost()
-                    + "\r\nConnection: close\r\nContent-Length: 0\r\n");
+                    + "\r\nConnection: close\r\n");
+            if (!extraHeaderLines.toLowerCase().contains("content-length:")) {
+                head.append("Content-Length: 0\r\n");
+            }
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append(extraHeaderLines).append("\r\n");
             socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.UTF_8));
+            // Nothing more comes: a server waiting for an announced body sees the end at once.
+            socket.shutdownOutput();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int end = answer.indexOf("\r\n\r\n");
             Map<String, List<String>> answerHeaders = new LinkedHashMap<>();

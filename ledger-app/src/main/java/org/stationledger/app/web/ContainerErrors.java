@@ -11,6 +11,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,20 +37,16 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
             if (status == null || !status.isError() || response.isCommitted() || response.getContentWritten() > 0) {
                 return;
             }
-            String code = status == HttpStatus.INTERNAL_SERVER_ERROR
-                    ? "internal-error" : status.name().toLowerCase().replace('_', '-');
-            String detail = status.is4xxClientError()
-                    ? "The request was refused before it reached the ledger (" + status.getReasonPhrase() + ")."
-                    : "The ledger could not complete the request; nothing was written.";
+            ProblemDetail problem = ProblemResponses.refusedBeforeTheLedger(status);
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer body = response.getReporter();
                 if (body != null) {
-                    // Only fixed text goes in, so the JSON is written as it stands.
-                    body.write("{\"type\":\"urn:station-ledger:problem:" + code + "\",\"title\":\""
-                               + status.getReasonPhrase() + "\",\"status\":" + status.value() + ",\"detail\":\""
-                               + detail + "\",\"code\":\"" + code + "\"}");
+                    // Written by hand: a valve has no Spring context, and only the ledger's fixed texts go in.
+                    body.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
+                               + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + problem.getDetail()
+                               + "\",\"code\":\"" + problem.getProperties().get("code") + "\"}");
                     body.flush();
                 }
             } catch (IOException | IllegalStateException e) {

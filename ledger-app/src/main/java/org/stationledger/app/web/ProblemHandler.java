@@ -141,7 +141,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
-            String code = HttpStatus.valueOf(status.value()).name().toLowerCase().replace('_', '-');
+            String code = ProblemResponses.codeOf(HttpStatus.valueOf(status.value()));
             problem.setProperty("code", code);
             problem.setType(URI.create("urn:station-ledger:problem:" + code));
         }

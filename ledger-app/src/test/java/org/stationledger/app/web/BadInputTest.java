@@ -47,7 +47,9 @@ class BadInputTest extends IntegrationTest {
                 "plan-item-or-exception");
         assertThat(as("crim").post("/api/inspections", Map.of("stationId", "NO-SUCH-STATION", "date", "2033-01-01"))
                 .text("code")).isEqualTo("unknown-station");
-        assertThat(coord.post("/api/cycles/2099/publish").status()).isEqualTo(404);
+        Api.Response unknownCycle = coord.post("/api/cycles/2099/publish");
+        assertThat(unknownCycle.status()).isEqualTo(404);
+        assertThat(unknownCycle.text("code")).isEqualTo("unknown-cycle");
         assertThat(coord.get("/api/cycles/not-a-year").status()).isEqualTo(400);
 
         assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
@@ -158,6 +160,22 @@ class BadInputTest extends IntegrationTest {
                 "Content-Type: application/json\r\nX-Correlation-Id: ключ\r\n");
         assertThat(foreignHeader.status()).isEqualTo(400);
         assertThat(foreignHeader.isProblem()).isTrue();
+
+        // A body larger than the ledger takes is refused on its announced length, before a byte of it is read.
+        Api.Response tooLarge = coord.raw("POST", "/api/departments",
+                "Content-Type: application/json\r\nContent-Length: 9000000\r\n");
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.text("code")).isEqualTo("payload-too-large");
+        Api.Response foreignKey = coord.raw("POST", "/api/departments",
+                "Content-Type: application/json\r\nIdempotency-Key: ключ\r\n");
+        assertThat(foreignKey.status()).as(foreignKey.toString()).isEqualTo(400);
+        assertThat(foreignKey.isProblem()).as(foreignKey.contentType()).isTrue();
+
+        // The servlet error page answers problems too; asked for directly, it is no endpoint.
+        Api.Response errorPage = anonymous().get("/error");
+        assertThat(errorPage.status()).isEqualTo(404);
+        assertThat(errorPage.isProblem()).as(errorPage.contentType()).isTrue();
+        assertThat(errorPage.text("code")).isEqualTo("not-found");
 
         Api.Response wrongMethod = coord.delete("/api/departments");
         assertThat(wrongMethod.status()).isEqualTo(405);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -131,9 +130,8 @@ class AuditTrailQueries {
                 .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
         List<GapAwareTrackingToken> segments = LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema,
                 ProcessingGroups.AUDIT_INDEX, false).tokens(local);
-        long upTo = segments.stream().mapToLong(token -> token == null ? -1 : token.getIndex()).min().orElse(-1);
-        Long[] gaps = segments.stream().filter(Objects::nonNull).flatMap(token -> token.getGaps().stream())
-                .filter(gap -> gap <= upTo).distinct().toArray(Long[]::new);
+        long upTo = LivePosition.lowestIndex(segments);
+        Long[] gaps = LivePosition.gapsUpTo(segments, upTo);
         if (gaps.length == 0) {
             return upTo;
         }

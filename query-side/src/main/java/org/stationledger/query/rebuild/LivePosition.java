@@ -3,6 +3,7 @@ package org.stationledger.query.rebuild;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -74,7 +75,21 @@ public final class LivePosition {
      * stored token. -1 while a segment has none.
      */
     public long lowest(Map<Integer, EventTrackerStatus> local) {
-        return tokens(local).stream().mapToLong(token -> token == null ? -1 : token.getIndex()).min().orElse(-1);
+        return lowestIndex(tokens(local));
+    }
+
+    /** The lowest index of {@code tokens} (every segment of a projection); -1 when one has none, or there is none. */
+    public static long lowestIndex(List<GapAwareTrackingToken> tokens) {
+        return tokens.stream().mapToLong(token -> token == null ? -1 : token.getIndex()).min().orElse(-1);
+    }
+
+    /**
+     * The gaps of {@code tokens} at or below {@code position}: indexes a segment passed while they were still being
+     * written (their transaction committed after a later one's, or never will), and has not seen filled since.
+     */
+    public static Long[] gapsUpTo(List<GapAwareTrackingToken> tokens, long position) {
+        return tokens.stream().filter(Objects::nonNull).flatMap(token -> token.getGaps().stream())
+                .filter(gap -> gap <= position).distinct().toArray(Long[]::new);
     }
 
     /**
@@ -102,11 +117,10 @@ public final class LivePosition {
      * a number a rolled-back command took, or one still being written.
      */
     public static boolean handledStored(List<GapAwareTrackingToken> tokens, long position, JdbcTemplate jdbc) {
-        if (tokens.isEmpty() || tokens.stream().anyMatch(token -> token == null || token.getIndex() < position)) {
+        if (tokens.isEmpty() || lowestIndex(tokens) < position) {
             return false;
         }
-        Long[] gaps = tokens.stream().flatMap(token -> token.getGaps().stream()).filter(gap -> gap <= position)
-                .distinct().toArray(Long[]::new);
+        Long[] gaps = gapsUpTo(tokens, position);
         return gaps.length == 0 || !Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex = ANY (?))", Boolean.class,
                 (Object) gaps));

@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <ol>
  * <li><b>Replay</b>, one transaction per batch: read the next events from the event store ({@link ReplayReader}),
- * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running and serving. The replay stops short of the first event the live
- * processor has not handled yet.
+ * handle them in one unit of work, as the live processor does, store the position. The live processor keeps running
+ * and serving. The replay stops short of the first event the live processor has not handled yet.
  * <li><b>Compare and swap</b>, one transaction: lock the live tables against writes (reads go on) and the live
  * processor's tokens, replay exactly the events the live tables reflect, segment by segment, checksum every table
  * on both sides, replace the live tables that differ, drop the shadow schema. Both sides then stand at the live
