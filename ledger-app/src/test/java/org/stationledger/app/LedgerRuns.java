@@ -33,7 +33,11 @@ public final class LedgerRuns {
     }
 
     public static Api api(ConfigurableApplicationContext context, String username) {
-        int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+        return api(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), username);
+    }
+
+    /** A demo user's session against a ledger listening on {@code port} (one this JVM may not have started). */
+    public static Api api(int port, String username) {
         return new Api(port, username, username + "-pass");
     }
 }

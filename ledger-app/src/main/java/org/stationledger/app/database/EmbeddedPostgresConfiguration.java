@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * clone runs with one command and keeps everything across restarts.
  *
  * <p>zonky's defaults are made for throw-away test databases (fsync and synchronous_commit off); here they are
- * turned back on, because an acknowledged command must survive a crash.
+ * turned back on, because an acknowledged command must survive a crash. A PostgreSQL that a crashed ledger left
+ * running on the folder is stopped first ({@link OrphanedPostmaster}), so the ledger starts again after a crash too.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -33,10 +35,15 @@ class EmbeddedPostgresConfiguration {
     @Bean
     DataSource dataSource(@Value("${ledger.embedded.data-dir:data/postgres}") Path dataDir,
                           @Value("${ledger.embedded.port:0}") int port,
-                          @Value("${ledger.embedded.pool-size:16}") int poolSize) throws IOException, SQLException {
-        Files.createDirectories(dataDir);
+                          @Value("${ledger.embedded.pool-size:16}") int poolSize,
+                          @Value("${ledger.embedded.startup-timeout:5m}") Duration startupTimeout)
+            throws IOException, SQLException {
+        Path folder = Files.createDirectories(dataDir).toAbsolutePath();
+        OrphanedPostmaster.stopIfAny(folder);
         var builder = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDir.toAbsolutePath())
+                .setDataDirectory(folder)
+                // After a crash PostgreSQL replays its write-ahead log before it accepts connections.
+                .setPGStartupWait(startupTimeout)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
                 .setServerConfig("fsync", "on")
@@ -48,7 +55,7 @@ class EmbeddedPostgresConfiguration {
         }
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres);
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDir.toAbsolutePath());
+        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), folder);
         return new EmbeddedPostgresDataSource(postgres, poolSize);
     }
 
