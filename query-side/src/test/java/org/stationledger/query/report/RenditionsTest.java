@@ -54,6 +54,23 @@ class RenditionsTest {
     }
 
     @Test
+    void csvWritesTextThatASpreadsheetWouldRunAsAFormulaAsText() {
+        Report names = new Report(ReportName.BURDEN, "=HYPERLINK(\"http://x\")", 2026, null, 42, null,
+                List.of(new Table("Stations", List.of("station", "name", "parent", "change"), List.of(
+                        Row.of(Subject.station("S1"), "S1", "=cmd|' /C calc'!A0", "+分局", new BigDecimal("-3.5")),
+                        Row.of(Subject.station("S2"), "S2", "@SUM(A1:A9)", "-1+1", -2L),
+                        Row.of(Subject.station("S3"), "S3", "\tTabbed", "a=b", 0L)))),
+                List.of());
+
+        String csv = new String(ReportFormat.CSV.render(names), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("title,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n")
+                .contains("S1,'=cmd|' /C calc'!A0,'+分局,-3.5\r\n")
+                .contains("S2,'@SUM(A1:A9),'-1+1,-2\r\n")
+                .contains("S3,'\tTabbed,a=b,0\r\n");
+    }
+
+    @Test
     void theSameReportGivesTheSameBytes() {
         assertThat(ReportFormat.CSV.render(REPORT)).isEqualTo(ReportFormat.CSV.render(REPORT));
     }
