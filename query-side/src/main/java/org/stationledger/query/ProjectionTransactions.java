@@ -34,10 +34,23 @@ final class ProjectionTransactions implements TransactionManager {
                         + (asynchronousCommit ? ", set_config('synchronous_commit', 'off', true)" : "");
     }
 
+    /**
+     * Ends the transaction it started when the settings fail (a connection the database closed, say): left open, it
+     * would stay bound to the processor's thread, and every retry would join it and fail again, for good.
+     */
     @Override
     public Transaction startTransaction() {
         Transaction transaction = transactions.startTransaction();
-        jdbc.execute(settings);
+        try {
+            jdbc.execute(settings);
+        } catch (RuntimeException failed) {
+            try {
+                transaction.rollback();
+            } catch (RuntimeException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
+            throw failed;
+        }
         return transaction;
     }
 }

@@ -18,8 +18,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -45,6 +48,8 @@ import org.stationledger.app.security.CurrentActor;
 @Component
 @Order(IdempotencyFilter.ORDER)
 class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
@@ -82,7 +87,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String principal = actor.get().principal();
         byte[] body = request.getInputStream().readAllBytes();
-        IdempotencyKeys.Claim claim = keys.claim(principal, key, fingerprint(request, body));
+        IdempotencyKeys.Claim claim;
+        try {
+            claim = keys.claim(principal, key, fingerprint(request, body));
+        } catch (DataAccessException e) {
+            // Nothing has run yet: the same request may succeed in a moment.
+            log.warn("Idempotency key {} of {} could not be claimed: {}", key, principal, e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "The ledger cannot reach its database; nothing was written. Retry the request.");
+            return;
+        }
         if (claim instanceof IdempotencyKeys.Claimed) {
             answer(new CachedBodyRequest(request, body), response, chain, principal, key);
         } else if (claim instanceof IdempotencyKeys.Answered answered) {
@@ -113,18 +128,38 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, recorded);
             if (recorded.getStatus() < 500 && recorded.getHeader(HttpHeaders.RETRY_AFTER) == null) {
-                keys.answer(principal, key, recorded.getStatus(), recorded.getContentType(),
-                        recorded.getContentAsByteArray());
-                kept = true;
+                kept = keep(principal, key, recorded);
             }
         } finally {
             MDC.remove(IdempotentCommands.KEY);
-            if (!kept) {
-                // A command that committed before the request failed stays done: its retries are told so at once.
-                keys.release(principal, key).ifPresent(carriedOutAt -> keys.answer(principal, key,
-                        HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, answerLost(carriedOutAt)));
+            try {
+                if (!kept) {
+                    // A command that committed before the request failed stays done: its retries are told so at once.
+                    keys.release(principal, key).ifPresent(carriedOutAt -> keys.answer(principal, key,
+                            HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            answerLost(carriedOutAt)));
+                }
+            } catch (DataAccessException e) {
+                // The key stays claimed: a retry waits, then learns whether the command was carried out.
+                log.warn("Idempotency key {} of {} stays claimed without an answer: {}", key, principal, e.toString());
+            } finally {
+                recorded.copyBodyToResponse();
             }
-            recorded.copyBodyToResponse();
+        }
+    }
+
+    /**
+     * Keeps the answer for the key's retries. When the database cannot take it (a connection it closed), the answer
+     * still goes to the client: the command stands whether or not its answer could be kept.
+     */
+    private boolean keep(String principal, String key, ContentCachingResponseWrapper recorded) {
+        try {
+            keys.answer(principal, key, recorded.getStatus(), recorded.getContentType(),
+                    recorded.getContentAsByteArray());
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("The answer to idempotency key {} of {} could not be kept: {}", key, principal, e.toString());
+            return false;
         }
     }
 

@@ -105,8 +105,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return LostRaces.lost(e) ? concurrentChange(e) : unexpected(e);
     }
 
+    /**
+     * The database closed the connection in the middle of the request ({@link LostConnections}). Had that happened as
+     * a command committed, it may have been carried out: a retry with the same Idempotency-Key is told so, and is not
+     * run twice (IdempotencyFilter).
+     */
+    private static ResponseEntity<ProblemDetail> connectionLost(Exception e) {
+        log.warn("Database connection lost: {}", e.toString());
+        return retryLater(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "The ledger lost its connection to its database; the request may not have been carried out. Retry it "
+                + "with the same Idempotency-Key: if it was carried out, the retry says so.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (LostConnections.lost(e)) {
+            return connectionLost(e);
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                 "The ledger could not complete the request; nothing was written. The request id identifies it in the log.");

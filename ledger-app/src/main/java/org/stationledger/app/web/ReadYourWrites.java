@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -18,6 +19,7 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.stationledger.app.projections.NodeProjections;
@@ -59,12 +61,18 @@ class ReadYourWrites implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         if (HttpMethod.POST.equals(request.getMethod())) {
-            long position = headPosition();
-            response.getHeaders().set(POSITION_HEADER, Long.toString(position));
-            if (prefersDeferred(request)) {
-                response.getHeaders().set("Preference-Applied", DEFERRED);
-            } else {
-                awaitProjections(position, true); // the command is committed: its answer goes out however this ends
+            try {
+                long position = headPosition();
+                response.getHeaders().set(POSITION_HEADER, Long.toString(position));
+                if (prefersDeferred(request)) {
+                    response.getHeaders().set("Preference-Applied", DEFERRED);
+                } else {
+                    awaitProjections(position, true); // the command is committed: its answer goes out however this ends
+                }
+            } catch (DataAccessException | TransactionException e) {
+                // Likewise when the database cannot be read now (a connection it closed): the answer goes out,
+                // without the position.
+                log.warn("Answering a committed command without its position: {}", e.toString());
             }
         }
         return body;

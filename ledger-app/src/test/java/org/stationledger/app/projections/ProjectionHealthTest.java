@@ -3,10 +3,12 @@ package org.stationledger.app.projections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 import org.stationledger.query.ProcessingGroups;
@@ -55,6 +57,52 @@ class ProjectionHealthTest extends IntegrationTest {
         assertThat(behindMetric(ProcessingGroups.STATIONS)).isZero();
     }
 
+    /**
+     * PostgreSQL closes every connection of the ledger (a restart, a fail-over, an operator's pg_terminate_backend):
+     * commands are acknowledged again at once, and every projection carries on where it was — none stays failed.
+     */
+    @Test
+    void everyProjectionCarriesOnAfterTheDatabaseClosedItsConnections() {
+        ensureStation("HEALTH-4", "URBAN");
+        awaitHealth(ProjectionHealthTest::everyProjectionCaughtUp);
+
+        for (int round = 0; round < 3; round++) {
+            closeEveryConnection();
+            registerAsAClientWould("HEALTH-CLOSED-" + round);
+        }
+
+        var health = awaitHealth(ProjectionHealthTest::everyProjectionCaughtUp);
+        assertThat(health.text("status")).isEqualTo("UP");
+        assertThat(as("coord").get("/api/stations/HEALTH-CLOSED-2").status()).isEqualTo(200);
+    }
+
+    /** Ends every session of the ledger's database but the one asking (which may itself be one ended before). */
+    private void closeEveryConnection() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                jdbc.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                  + " WHERE datname = current_database() AND pid <> pg_backend_pid()");
+                return;
+            } catch (DataAccessResourceFailureException pooledConnectionEndedBefore) {
+                assertThat(attempt).as("attempts on connections ended before").isLessThan(20);
+            }
+        }
+    }
+
+    /** With an Idempotency-Key, retrying what is answered 503 with Retry-After (a connection the database closed). */
+    private void registerAsAClientWould(String stationId) {
+        Api coord = as("coord").withHeader("Idempotency-Key", "register-" + stationId);
+        Map<String, Object> station = Map.of("stationId", stationId, "name", stationId, "parent", "Shenyang PSB",
+                "kind", "RURAL", "areaKm2", 10, "population", 20000, "officers", 20, "auxiliaries", 10);
+        var response = coord.post("/api/stations", station);
+        for (int retry = 0; retry < 5 && response.status() == 503; retry++) {
+            assertThat(response.text("code")).isEqualTo("unavailable");
+            assertThat(response.header("Retry-After")).isEqualTo("1");
+            response = coord.post("/api/stations", station);
+        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
     @Test
     void detailsAreForTheOfficeAndTheAuditorsOnly() {
         assertThat(anonymous().get("/actuator/health").body().has("components")).isFalse();
@@ -64,6 +112,7 @@ class ProjectionHealthTest extends IntegrationTest {
 
     /** Health as the co-ordinating office sees it, once it shows {@code expected} (projections catch up quickly). */
     private Api.Response awaitHealth(Predicate<Api.Response> expected) {
+        // A processor that failed retries after a second.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             var health = as("coord").get("/actuator/health/projections");
