@@ -203,7 +203,10 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
     void aStationSeesOnlyThePlanThatConcernsIt() throws Exception {
         read("/api/cycles/2026", ZJL).andExpect(status().isOk())
                 .andExpect(jsonPath("$.planItems[*].planItemId", contains("p-traffic", "p-legal")))
+                .andExpect(jsonPath("$.planItems[0].stationIds", contains("SY-SH-ZJL")))
                 .andExpect(jsonPath("$.jointVisits[*].visitId", contains("v-zjl")));
+        read("/api/cycles/2026", LEGAL).andExpect(jsonPath("$.planItems[0].stationIds",
+                contains("SY-SH-ZJL", "XM-HT")));
         read("/api/cycles/2026?stationId=XM-HT", ZJL).andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("forbidden-scope"));
         read("/api/cycles/2026?stationId=XM-HT", LEGAL).andExpect(status().isOk())

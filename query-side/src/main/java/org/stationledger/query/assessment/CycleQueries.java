@@ -32,7 +32,8 @@ class CycleQueries {
     }
 
     /**
-     * The year's cycle. With a station, only the plan items that include it and its visits; without, all of them.
+     * The year's cycle. With a station, only the plan items that include it, each naming that station alone (which
+     * other stations an item visits, and when, is not the station's to know), and its visits; without, all of them.
      * Read in one snapshot, so the parts agree even while the projection writes.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -69,7 +70,10 @@ class CycleQueries {
 
     private List<PlanItem> planItems(MapSqlParameterSource filter) {
         return jdbc.query("""
-                SELECT * FROM read_plan_item
+                SELECT plan_item_id, department_id, kind, from_date, to_date, indicator_ids, status, rejection_reason,
+                       CASE WHEN CAST(:stationId AS TEXT) IS NULL THEN station_ids
+                            ELSE ARRAY[CAST(:stationId AS TEXT)] END AS station_ids
+                FROM read_plan_item
                 WHERE year = :year AND (CAST(:stationId AS TEXT) IS NULL OR :stationId = ANY (station_ids))
                 ORDER BY proposed_at, plan_item_id
                 """, filter, (row, index) ->
