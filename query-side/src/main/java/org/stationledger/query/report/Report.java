@@ -18,24 +18,32 @@ record Report(ReportName name, String title, int year, String stationId, long po
               List<Table> tables, List<Chart> charts) {
 
     /**
-     * Whom a row or a bar is about: a department, a station, or neither (a total, or figures that name nobody).
-     * It decides who may see it.
+     * Whom a row or a bar is about: a department, a station, or neither (a total, or figures that name nobody); or
+     * figures for the jurisdiction roles alone ({@link #JURISDICTION_ROLES}). It decides who may see it.
      */
-    record Subject(String departmentId, String stationId) {
-        static final Subject NOBODY = new Subject(null, null);
+    record Subject(String departmentId, String stationId, boolean jurisdictionRolesOnly) {
+        static final Subject NOBODY = new Subject(null, null, false);
+        /** Figures that would tell others' own (a group of a few stations): the jurisdiction roles' alone. */
+        static final Subject JURISDICTION_ROLES = new Subject(null, null, true);
 
         static Subject department(String departmentId) {
-            return new Subject(departmentId, null);
+            return new Subject(departmentId, null, false);
         }
 
         static Subject station(String stationId) {
-            return new Subject(null, stationId);
+            return new Subject(null, stationId, false);
         }
 
-        /** Everyone sees totals; a department its own rows, a station its own; the jurisdiction roles all. */
+        /**
+         * Everyone sees totals; a department its own rows, a station its own; the jurisdiction roles all, and they
+         * alone {@link #JURISDICTION_ROLES}' figures.
+         */
         boolean visibleTo(Actor caller) {
             if (caller.seesEverything() || equals(NOBODY)) {
                 return true;
+            }
+            if (jurisdictionRolesOnly) {
+                return false;
             }
             return caller.is(Role.DEPARTMENT) ? Objects.equals(departmentId, caller.departmentId()) && stationId == null
                     : Objects.equals(stationId, caller.stationId()) && departmentId == null;

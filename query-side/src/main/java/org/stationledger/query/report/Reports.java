@@ -46,6 +46,14 @@ final class Reports {
         };
     }
 
+    /**
+     * Below this many stations a group's grade counts tell who got which grade, so that a department (which reads a
+     * station's rating only for a year it inspected it) or a station would learn others' grades: such a group's
+     * figures are for the co-ordinating office and the auditors alone. Grades are counted by station kind only for
+     * them: with several kinds, the total less the kinds shown would give the hidden ones away.
+     */
+    static final int FEWEST_STATIONS_SHOWN = 3;
+
     /** Grade by station kind: the official grade once final, else the eligible grade from the findings so far. */
     private static Report ratingsDistribution(YearFacts facts, long position, LocalDate asOf) {
         Map<StationKind, long[]> byKind = new EnumMap<>(StationKind.class);
@@ -62,15 +70,17 @@ final class Reports {
         }
         columns.add("stations");
         List<Row> rows = new ArrayList<>();
-        byKind.forEach((kind, grades) -> rows.add(gradeRow(kind.name(), grades)));
-        rows.add(gradeRow(ALL, all));
+        byKind.forEach((kind, grades) -> rows.add(gradeRow(Subject.JURISDICTION_ROLES, kind.name(), grades)));
+        Subject everyStation = facts.ratings().size() < FEWEST_STATIONS_SHOWN
+                ? Subject.JURISDICTION_ROLES : Subject.NOBODY;
+        rows.add(gradeRow(everyStation, ALL, all));
         List<Row> basis = new ArrayList<>();
         for (YearFacts.Basis each : YearFacts.Basis.values()) {
             basis.add(Row.of(Subject.NOBODY, each.name(), byBasis.getOrDefault(each, 0L)));
         }
         List<Bar> bars = new ArrayList<>();
         for (Grade grade : Grade.values()) {
-            bars.add(new Bar(grade.name(), Subject.NOBODY, List.of((double) all[grade.ordinal()])));
+            bars.add(new Bar(grade.name(), everyStation, List.of((double) all[grade.ordinal()])));
         }
         return new Report(ReportName.RATINGS_DISTRIBUTION, "Ratings distribution: grade by station kind", facts.year(),
                 null, position, asOf,
@@ -79,7 +89,7 @@ final class Reports {
                 List.of(new Chart("Stations by grade", List.of("stations"), bars, null, null)));
     }
 
-    private static Row gradeRow(String label, long[] grades) {
+    private static Row gradeRow(Subject subject, String label, long[] grades) {
         List<Object> cells = new ArrayList<>();
         cells.add(label);
         long stations = 0;
@@ -88,7 +98,7 @@ final class Reports {
             stations += count;
         }
         cells.add(stations);
-        return new Row(Subject.NOBODY, cells);
+        return new Row(subject, cells);
     }
 
     private static Report inspectionsByDepartment(BurdenView view, long position) {
