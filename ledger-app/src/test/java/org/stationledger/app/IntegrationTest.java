@@ -18,9 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of the HTTP integration tests: the whole ledger on a random port against real PostgreSQL, one Spring context
  * shared by every test class. Test classes keep out of each other's way by using their own years and ids.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.http.allowed-origins=" + IntegrationTest.TRUSTED_ORIGIN)
 @Import(TestClock.class)
 public abstract class IntegrationTest {
+
+    /** A web front end of another origin that the operator lets call the ledger. */
+    protected static final String TRUSTED_ORIGIN = "https://trusted.example";
 
     @LocalServerPort
     int port;
@@ -54,6 +58,10 @@ public abstract class IntegrationTest {
 
     protected Api as(String username) {
         return new Api(port, username, username + "-pass");
+    }
+
+    protected int port() {
+        return port;
     }
 
     protected Api anonymous() {

@@ -5,6 +5,8 @@ import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,13 +42,16 @@ class SecurityConfiguration {
     private static final String AUDITOR = "AUDITOR";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ApplicationContext context) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ObjectMapper objectMapper, ApplicationContext context,
+                            @Value("${ledger.http.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Station Ledger\", charset=\"UTF-8\"");
             ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Sign in with HTTP Basic credentials of a ledger user.");
         };
+        // No CSRF tokens: nothing signs in with a cookie. Cross-site requests from browsers are refused by origin.
         http.csrf(csrf -> csrf.disable())
+            .addFilter(CrossOriginRequests.filter(allowedOrigins, objectMapper))
             .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
             .exceptionHandling(handling -> handling
