@@ -91,13 +91,13 @@ class RatingQueries {
 
     /**
      * What a history entry needs: of the findings what grading takes (live and at the close), of the inspections
-     * who inspected, of the appeals whether one is pending. Without the texts and timestamps a station's years are a
-     * third of the JSON.
+     * who inspected (not what each assessed: a history entry shows no indicators, so no plan item is read), of the
+     * appeals whether one is pending. Without the texts and timestamps a station's years are a third of the JSON.
      */
     private static final String STATION_HISTORY = stationStatement(
             "'indicatorId', indicator_id, 'deduction', deduction, 'status', status, 'deductionAtClose', "
             + DEDUCTION_AT_CLOSE,
-            "'departmentId', department_id, 'indicatorIds', " + ITEM_INDICATORS,
+            "'departmentId', department_id",
             "'status', status");
 
     private final NamedParameterJdbcTemplate jdbc;
