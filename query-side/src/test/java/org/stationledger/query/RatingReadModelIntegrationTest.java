@@ -145,6 +145,15 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 List.of("XM-ITEM"), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
         append("inspection:i-8", LEGAL, new InspectionAuthorised("i-8", 2026, "XM-ITEM", "LEGAL-AFFAIRS",
                 date("2026-06-10"), "p-legal-files", "v-item"));
+        // The same item at another station, with a finding on the veto indicator it does not cover: recorded before
+        // findings were held to their item's indicators (V17), so it stands in the ledger.
+        append("station:XM-OLD", COORDINATOR, new StationRegistered("XM-OLD", "Gulangyu", "Xiamen",
+                StationKind.SCENIC_AREA, 2.0, 5_000, 8, 6));
+        append("plan-item:p-legal-old", LEGAL, new PlanItemProposed("p-legal-old", 2026, "LEGAL-AFFAIRS",
+                List.of("XM-OLD"), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
+        append("inspection:i-9", LEGAL, new InspectionAuthorised("i-9", 2026, "XM-OLD", "LEGAL-AFFAIRS",
+                date("2026-06-11"), "p-legal-old", "v-old"));
+        finding("f-old", "i-9", "XM-OLD", LEGAL, "L2", "0", "Detained past the limit");
 
         // 2027: open, its scheme not published yet: every indicator proposed counts.
         append("cycle:2027", COORDINATOR, new CycleOpened(2027, 4, GradeBands.DEFAULT, 10));
@@ -233,6 +242,16 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.inspections[0].planItemId").value("p-legal-files"))
                 .andExpect(jsonPath("$.inspections[0].indicatorIds", contains("L1")));
         read(ZJL_2026, AUDITOR).andExpect(jsonPath("$.inspections[?(@.kind == 'EXCEPTION')].indicatorIds").isEmpty());
+    }
+
+    /** A finding on an indicator shows that its inspection assessed it, whatever its item covered. */
+    @Test
+    void anIndicatorWithAFindingWasInspected() throws Exception {
+        read("/api/stations/XM-OLD/ratings/2026", AUDITOR)
+                .andExpect(jsonPath("$.indicators[*].indicatorId", contains("L1", "L2", "P1", "T1")))
+                .andExpect(jsonPath("$.indicators[*].inspected", contains(true, true, false, false)))
+                .andExpect(jsonPath("$.indicators[1].findings").value(1))
+                .andExpect(jsonPath("$.unassessedIndicators", contains("P1", "T1")));
     }
 
     @Test

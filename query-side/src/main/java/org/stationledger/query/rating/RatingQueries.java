@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,9 +161,13 @@ class RatingQueries {
                 rows.registeredPosition(), findings);
         Map<String, String> titles = new HashMap<>();
         scheme.forEach(indicator -> titles.put(indicator.indicatorId(), indicator.title()));
+        // A finding on an indicator shows it was assessed, even where its item did not cover it (recorded before V17).
+        Set<String> found = new HashSet<>();
+        findings.forEach(finding -> found.add(finding.indicatorId()));
         List<RatingView.Indicator> indicators = live.indicators().stream()
-                .map(graded -> RatingView.Indicator.of(graded, titles.get(graded.indicatorId()), inspections.stream()
-                        .anyMatch(inspection -> inspection.assesses(graded.departmentId(), graded.indicatorId()))))
+                .map(graded -> RatingView.Indicator.of(graded, titles.get(graded.indicatorId()),
+                        found.contains(graded.indicatorId()) || inspections.stream().anyMatch(inspection ->
+                                inspection.assesses(graded.departmentId(), graded.indicatorId()))))
                 .toList();
         boolean appealPending = appeals.stream().anyMatch(appeal -> appeal.status() == AppealStatus.PENDING);
         Grade officialGrade = !revisions.isEmpty()
