@@ -106,7 +106,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database closed the connection in the middle of the request ({@link LostConnections}). Had that happened as
+     * The database closed the connection in the middle of the request ({@link DatabaseFailures#connectionLost}). Had that happened as
      * a command committed, it may have been carried out: a retry with the same Idempotency-Key is told so, and is not
      * run twice (IdempotencyFilter).
      */
@@ -119,8 +119,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        if (LostConnections.lost(e)) {
+        if (DatabaseFailures.connectionLost(e)) {
             return connectionLost(e);
+        }
+        if (DatabaseFailures.privilegeMissing(e)) {
+            // The operator's to fix; PostgreSQL's message, which names the object, goes to the log only.
+            log.error("The ledger's database role lacks a privilege", e);
+            return problem(HttpStatus.INTERNAL_SERVER_ERROR, "insufficient-privilege",
+                    "The ledger's database role lacks a privilege this request needs; nothing was written. Its "
+                    + "operator finds which in the log (docs/operations.md, the restricted role).");
         }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",

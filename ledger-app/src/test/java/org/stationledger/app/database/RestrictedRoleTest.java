@@ -55,7 +55,19 @@ class RestrictedRoleTest {
                         .header("Idempotent-Replayed")).isEqualTo("true");
                 assertThat(api(ledger, "audit").get("/api/audit/verify").body().path("verified").asBoolean()).isTrue();
                 assertThat(api(ledger, "audit").getText("/api/audit/export").body()).contains("department:RESTRICTED");
-                assertThat(rebuildOfStations(api(ledger, "coord"))).isEqualTo("COMPLETED");
+                assertThat(rebuild(api(ledger, "coord"), "stations")).isEqualTo("COMPLETED");
+
+                // A restore into a database created by hand loses the database-level grant (docs/operations.md).
+                try (Connection superuser = server.getDatabase("postgres", "ledger").getConnection()) {
+                    superuser.createStatement().execute("REVOKE CREATE ON DATABASE ledger FROM ledger_app");
+                }
+                var refused = api(ledger, "coord").post("/api/admin/projections/cycles/rebuild");
+                assertThat(refused.status()).as(refused.toString()).isEqualTo(500);
+                assertThat(refused.text("code")).isEqualTo("insufficient-privilege");
+                try (Connection superuser = server.getDatabase("postgres", "ledger").getConnection()) {
+                    superuser.createStatement().execute("GRANT CREATE ON DATABASE ledger TO ledger_app");
+                }
+                assertThat(rebuild(api(ledger, "coord"), "cycles")).as("once granted again").isEqualTo("COMPLETED");
 
                 JdbcTemplate ledgersOwnConnections = ledger.getBean(JdbcTemplate.class);
                 assertThat(ledgersOwnConnections.queryForObject("SELECT current_user", String.class)).isEqualTo("ledger_app");
@@ -72,11 +84,12 @@ class RestrictedRoleTest {
         }
     }
 
-    private static String rebuildOfStations(Api coord) throws InterruptedException {
-        assertThat(coord.post("/api/admin/projections/stations/rebuild").status()).isEqualTo(202);
+    private static String rebuild(Api coord, String projection) throws InterruptedException {
+        assertThat(coord.post("/api/admin/projections/" + projection + "/rebuild").status()).isEqualTo(202);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String status;
-        while ((status = coord.get("/api/admin/projections/stations/rebuild").text("status")).equals("RUNNING")) {
+        while ((status = coord.get("/api/admin/projections/" + projection + "/rebuild").text("status"))
+                .equals("RUNNING")) {
             assertThat(System.nanoTime()).isLessThan(deadline);
             Thread.sleep(20);
         }
