@@ -139,20 +139,10 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         appeal("a-4", "XM-HT", "The files were sorted", "f-6");
 
         // A planned inspection by LEGAL-AFFAIRS whose item covers its case files only, not its veto indicator.
-        append("station:XM-ITEM", COORDINATOR, new StationRegistered("XM-ITEM", "Jiangtou", "Xiamen",
-                StationKind.URBAN, 5.0, 20_000, 12, 10));
-        append("plan-item:p-legal-files", LEGAL, new PlanItemProposed("p-legal-files", 2026, "LEGAL-AFFAIRS",
-                List.of("XM-ITEM"), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
-        append("inspection:i-8", LEGAL, new InspectionAuthorised("i-8", 2026, "XM-ITEM", "LEGAL-AFFAIRS",
-                date("2026-06-10"), "p-legal-files", "v-item"));
-        // The same item at another station, with a finding on the veto indicator it does not cover: recorded before
+        legalFilesInspection("XM-ITEM", "Jiangtou", "p-legal-files", "i-8");
+        // The same at another station, with a finding on the veto indicator the item does not cover: recorded before
         // findings were held to their item's indicators (V17), so it stands in the ledger.
-        append("station:XM-OLD", COORDINATOR, new StationRegistered("XM-OLD", "Gulangyu", "Xiamen",
-                StationKind.SCENIC_AREA, 2.0, 5_000, 8, 6));
-        append("plan-item:p-legal-old", LEGAL, new PlanItemProposed("p-legal-old", 2026, "LEGAL-AFFAIRS",
-                List.of("XM-OLD"), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
-        append("inspection:i-9", LEGAL, new InspectionAuthorised("i-9", 2026, "XM-OLD", "LEGAL-AFFAIRS",
-                date("2026-06-11"), "p-legal-old", "v-old"));
+        legalFilesInspection("XM-OLD", "Gulangyu", "p-legal-old", "i-9");
         finding("f-old", "i-9", "XM-OLD", LEGAL, "L2", "0", "Detained past the limit");
 
         // 2027: open, its scheme not published yet: every indicator proposed counts.
@@ -461,6 +451,16 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         append(aggregateId, COORDINATOR, approved
                 ? new ExceptionApproved(inspectionId, 2026, stationId, department.departmentId(), "Justified")
                 : new ExceptionRefused(inspectionId, 2026, stationId, department.departmentId(), "Not urgent"));
+    }
+
+    /** A station, a LEGAL-AFFAIRS plan item over it covering the case files (L1) alone, and its inspection. */
+    private void legalFilesInspection(String stationId, String name, String planItemId, String inspectionId) {
+        append("station:" + stationId, COORDINATOR, new StationRegistered(stationId, name, "Xiamen",
+                StationKind.URBAN, 5.0, 20_000, 12, 10));
+        append("plan-item:" + planItemId, LEGAL, new PlanItemProposed(planItemId, 2026, "LEGAL-AFFAIRS",
+                List.of(stationId), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
+        append("inspection:" + inspectionId, LEGAL, new InspectionAuthorised(inspectionId, 2026, stationId,
+                "LEGAL-AFFAIRS", date("2026-06-10"), planItemId, "v-" + inspectionId));
     }
 
     private void finding(String findingId, String inspectionId, String stationId, Actor department,
