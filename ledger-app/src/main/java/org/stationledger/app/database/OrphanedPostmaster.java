@@ -114,17 +114,13 @@ final class OrphanedPostmaster {
      */
     private static void stop(ProcessHandle postmaster, Path dataDir) {
         postmaster.destroy();
-        waitFor(postmaster, dataDir);
-    }
-
-    private static void waitFor(ProcessHandle process, Path dataDir) {
         try {
-            process.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            postmaster.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping PostgreSQL on " + dataDir, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("PostgreSQL (PID " + process.pid() + ") on " + dataDir + " did not stop "
+            throw new IllegalStateException("PostgreSQL (PID " + postmaster.pid() + ") on " + dataDir + " did not stop "
                                             + "within " + STOP_WAIT.toSeconds() + " s (is a client such as psql "
                                             + "still connected?); stop it, then start the ledger again", e);
         }

@@ -106,9 +106,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database closed the connection in the middle of the request ({@link DatabaseFailures#connectionLost}). Had that happened as
-     * a command committed, it may have been carried out: a retry with the same Idempotency-Key is told so, and is not
-     * run twice (IdempotencyFilter).
+     * The database closed the connection in the middle of the request ({@link DatabaseFailures#connectionLost}).
+     * Had that happened as a command committed, it may have been carried out: a retry with the same Idempotency-Key
+     * is told so, and is not run twice (IdempotencyFilter).
      */
     private static ResponseEntity<ProblemDetail> connectionLost(Exception e) {
         log.warn("Database connection lost: {}", e.toString());
