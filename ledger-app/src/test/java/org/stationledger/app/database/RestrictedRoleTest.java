@@ -69,6 +69,15 @@ class RestrictedRoleTest {
                 }
                 assertThat(rebuild(api(ledger, "coord"), "cycles")).as("once granted again").isEqualTo("COMPLETED");
 
+                // A command that committed is answered as committed even when its answer cannot be kept for retries.
+                try (Connection superuser = server.getDatabase("postgres", "ledger").getConnection()) {
+                    superuser.createStatement().execute("REVOKE UPDATE ON idempotency_key FROM ledger_app");
+                }
+                var unkept = api(ledger, "coord").withHeader("Idempotency-Key", "restricted-2")
+                        .post("/api/departments", Map.of("departmentId", "UNKEPT", "name", "U"));
+                assertThat(unkept.status()).as(unkept.toString()).isEqualTo(201);
+                assertThat(unkept.text("departmentId")).isEqualTo("UNKEPT");
+
                 JdbcTemplate ledgersOwnConnections = ledger.getBean(JdbcTemplate.class);
                 assertThat(ledgersOwnConnections.queryForObject("SELECT current_user", String.class)).isEqualTo("ledger_app");
                 assertThatThrownBy(() -> ledgersOwnConnections.update("UPDATE domainevententry SET payloadrevision = 'x'"))
