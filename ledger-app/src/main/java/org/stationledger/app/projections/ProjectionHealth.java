@@ -53,7 +53,7 @@ class ProjectionHealth implements HealthIndicator {
         boolean allFollowing = true;
         for (StreamingEventProcessor processor : projections.all()) {
             Map<Integer, EventTrackerStatus> statuses = processor.processingStatus();
-            ProjectionState state = ProjectionState.of(processor.isRunning(), statuses.values());
+            ProjectionState state = ProjectionState.of(processor.isRunning(), processor.isError(), statuses.values());
             allFollowing &= state == ProjectionState.RUNNING;
             Map<String, Object> projection = new LinkedHashMap<>();
             projection.put("state", state);

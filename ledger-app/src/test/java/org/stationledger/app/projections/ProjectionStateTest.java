@@ -15,19 +15,26 @@ class ProjectionStateTest {
 
     @Test
     void aRunningProcessorWhoseSegmentsAllMoveOnIsRunning() {
-        assertThat(ProjectionState.of(true, List.of(FOLLOWING, FOLLOWING))).isEqualTo(ProjectionState.RUNNING);
-        assertThat(ProjectionState.of(true, List.of())).as("its segments all held by other nodes")
+        assertThat(ProjectionState.of(true, false, List.of(FOLLOWING, FOLLOWING))).isEqualTo(ProjectionState.RUNNING);
+        assertThat(ProjectionState.of(true, false, List.of())).as("its segments all held by other nodes")
                 .isEqualTo(ProjectionState.RUNNING);
     }
 
     @Test
     void oneSegmentRetryingAFailedEventMakesItFailing() {
         var failing = FOLLOWING.markError(new IllegalStateException("read model table missing"));
-        assertThat(ProjectionState.of(true, List.of(FOLLOWING, failing))).isEqualTo(ProjectionState.FAILING);
+        assertThat(ProjectionState.of(true, false, List.of(FOLLOWING, failing))).isEqualTo(ProjectionState.FAILING);
     }
 
     @Test
     void aStoppedProcessorIsStoppedWhateverItsSegmentsLastSaid() {
-        assertThat(ProjectionState.of(false, List.of(FOLLOWING))).isEqualTo(ProjectionState.STOPPED);
+        assertThat(ProjectionState.of(false, false, List.of(FOLLOWING))).isEqualTo(ProjectionState.STOPPED);
+    }
+
+    @Test
+    void aProcessorThatStoppedItselfOnAnErrorIsHaltedNotStopped() {
+        var failing = FOLLOWING.markError(new OutOfMemoryError("Java heap space"));
+        assertThat(ProjectionState.of(false, true, List.of(failing))).isEqualTo(ProjectionState.HALTED);
+        assertThat(ProjectionState.of(false, true, List.of())).isEqualTo(ProjectionState.HALTED);
     }
 }

@@ -20,7 +20,9 @@ class DatabaseFailuresTest {
         assertThat(DatabaseFailures.connectionLost(new DataAccessResourceFailureException("set_config",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isTrue();
         assertThat(DatabaseFailures.connectionLost(new TransactionSystemException("JDBC rollback failed",
-                new SQLException("Connection is closed", "08003")))).isTrue();
+                new SQLException("This connection has been closed.", "08003")))).isTrue();
+        assertThat(DatabaseFailures.connectionLost(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")))).as("the pool's, on a connection it dropped").isTrue();
         assertThat(DatabaseFailures.connectionLost(new IllegalStateException(
                 new SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
     }
