@@ -77,6 +77,11 @@ class Cycle {
     @CommandHandler
     void handle(CycleCommands.CloseCycle command, Cycles cycles) {
         requireOpen();
+        if (!schemePublished) {
+            // With no scheme every station would be drafted at 0 points, LEVEL_5.
+            throw RuleViolation.conflict("scheme-not-published",
+                    "Publish the " + year + " scheme before closing its cycle: its ratings are scored against it.");
+        }
         cycles.closing(year);
         apply(new CycleClosed(year));
     }

@@ -39,6 +39,8 @@ class Inspection {
     private String departmentId;
     /** The approved plan item the inspection was authorised under; none for an exception. */
     private String planItemId;
+    /** The visit it uses the department's share of; none for an exception. */
+    private String visitId;
     private InspectionCommands.Status status;
     private final Set<String> liveFindings = new HashSet<>();
 
@@ -87,7 +89,10 @@ class Inspection {
             throw RuleViolation.conflict("inspection-not-authorised",
                     "Inspection " + inspectionId + " is " + status + "; nothing can be recorded against it.");
         }
-        requireCycleOpen(cycles, FINDINGS_CLOSED);
+        if (!requireCycleOpen(cycles, FINDINGS_CLOSED).schemePublished()) {
+            throw RuleViolation.conflict("scheme-not-published", "Findings are scored against the published scheme; "
+                    + "the " + year + " scheme is not published yet.");
+        }
         var indicator = cycles.indicator(year, command.indicatorId()).orElseThrow(() ->
                 RuleViolation.unprocessable("unknown-indicator",
                         "Indicator " + command.indicatorId() + " is not in the " + year + " scheme."));
@@ -95,10 +100,13 @@ class Inspection {
             throw RuleViolation.forbidden("not-indicator-owner",
                     "Indicator " + command.indicatorId() + " belongs to " + indicator.departmentId() + ".");
         }
-        // A planned inspection assesses what its item covers; an exception, any of the department's indicators.
-        if (planItemId != null && !plans.covers(planItemId, command.indicatorId())) {
+        // A planned inspection assesses what its department's items in the visit cover; an exception, any of the
+        // department's indicators.
+        if (visitId != null
+            && !plans.covers(new Plans.VisitShare(year, visitId, stationId, departmentId), command.indicatorId())) {
             throw RuleViolation.unprocessable("indicator-not-in-item", "Plan item " + planItemId + " does not cover "
-                    + command.indicatorId() + "; a finding in this inspection concerns an indicator the item covers.");
+                    + command.indicatorId() + "; a finding in this inspection concerns an indicator that the item, or "
+                    + "another item of your department sharing its visit, covers.");
         }
         BigDecimal deduction = command.deduction();
         if (deduction.signum() < 0 || deduction.compareTo(BigDecimal.valueOf(indicator.maxPoints())) > 0) {
@@ -126,10 +134,9 @@ class Inspection {
         apply(new FindingWithdrawn(command.findingId(), inspectionId, year, stationId, departmentId, command.reason()));
     }
 
-    private void requireCycleOpen(Cycles cycles, String whatRemains) {
-        if (!cycles.cycleToChange(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
-            throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; " + whatRemains + ".");
-        }
+    private Cycles.CycleFacts requireCycleOpen(Cycles cycles, String whatRemains) {
+        return cycles.cycleToChange(year).filter(Cycles.CycleFacts::isOpen).orElseThrow(() ->
+                RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; " + whatRemains + "."));
     }
 
     @EventSourcingHandler
@@ -146,6 +153,7 @@ class Inspection {
     void on(InspectionAuthorised event) {
         created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.AUTHORISED);
         planItemId = event.planItemId();
+        visitId = event.visitId();
     }
 
     @EventSourcingHandler

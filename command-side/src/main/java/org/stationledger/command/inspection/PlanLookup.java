@@ -110,9 +110,12 @@ class PlanLookup implements Plans {
     }
 
     @Override
-    public boolean covers(String planItemId, String indicatorId) {
-        return Lookups.exists(jdbc, "cmd_plan_item WHERE plan_item_id = ? AND ? = ANY (indicator_ids)", planItemId,
-                indicatorId);
+    public boolean covers(VisitShare share, String indicatorId) {
+        // The department's items of the year (a few), each looked up at the station by its primary key.
+        return Lookups.exists(jdbc, """
+                cmd_plan_item i JOIN cmd_plan_item_station s ON s.plan_item_id = i.plan_item_id AND s.station_id = ?
+                WHERE i.year = ? AND i.department_id = ? AND s.visit_id = ? AND ? = ANY (i.indicator_ids)""",
+                share.stationId(), share.year(), share.departmentId(), share.visitId(), indicatorId);
     }
 
     @Override

@@ -29,8 +29,16 @@ interface Plans {
 
     List<String> stationsOf(String planItemId);
 
-    /** Whether the plan item covers the indicator: a finding in an inspection under the item concerns one it does. */
-    boolean covers(String planItemId, String indicatorId);
+    /**
+     * Whether the department's share of a visit covers the indicator: one of the department's items that approval
+     * gave this visit at the station covers it. A finding in a planned inspection concerns such an indicator; two
+     * items of one department that overlap at a station are one visit, which the department inspects once for both.
+     */
+    boolean covers(VisitShare share, String indicatorId);
+
+    /** A department's share of one visit to a station, which one planned inspection uses. */
+    record VisitShare(int year, String visitId, String stationId, String departmentId) {
+    }
 
     /** The visits already scheduled for each of {@code stationIds} in {@code year}. */
     Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);

@@ -159,6 +159,12 @@ class CycleFixtureTest {
                .expectEvents(new CycleClosed(YEAR));
     }
 
+    /** A rating is scored against the published scheme: with none, every station would be drafted at 0, LEVEL_5. */
+    @Test
+    void a_year_whose_scheme_is_not_published_cannot_be_closed() {
+        refused(fixture.given(OPENED, scored("I1", 100)).when(new CloseCycle(YEAR)), "scheme-not-published");
+    }
+
     @Test
     void a_closed_year_takes_no_new_indicator() {
         refused(fixture.given(OPENED, new CycleClosed(YEAR))

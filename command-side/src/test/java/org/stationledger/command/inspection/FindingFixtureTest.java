@@ -10,10 +10,13 @@ import java.time.ZoneOffset;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.stationledger.command.assessment.Cycles;
 import org.stationledger.command.assessment.InMemoryCycles;
 import org.stationledger.command.inspection.InspectionCommands.RecordFinding;
 import org.stationledger.command.inspection.InspectionCommands.WithdrawFinding;
+import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
+import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.inspection.BlockReason;
 import org.stationledger.events.inspection.ExceptionApproved;
 import org.stationledger.events.inspection.ExceptionCategory;
@@ -38,8 +41,20 @@ class FindingFixtureTest {
     private static final FindingRecorded RECORDED = new FindingRecorded("f-1", INSPECTION, YEAR, "S1", "D1", "CASES",
             new BigDecimal("3"), "Files incomplete", "photo-1", OBSERVED);
 
-    /** The item the inspection was authorised under covers two of D1's three indicators. */
-    private static final Plans PLANS = new InMemoryPlans().covering("P1", "CASES", "DISCIPLINE");
+    /**
+     * The item the inspection was authorised under covers two of D1's three indicators; D1's thematic item P2, which
+     * overlaps it at S1 (one visit), covers the third; its item P3 visits S1 at another time and covers the fourth.
+     */
+    private static final Plans PLANS = new InMemoryPlans()
+            .item("P1", YEAR, "D1", PlanItemKind.COMPREHENSIVE, LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31),
+                    Plans.ItemStatus.APPROVED, "S1")
+            .item("P2", YEAR, "D1", PlanItemKind.THEMATIC, LocalDate.of(2025, 3, 10), LocalDate.of(2025, 4, 10),
+                    Plans.ItemStatus.APPROVED, "S1")
+            .item("P3", YEAR, "D1", PlanItemKind.THEMATIC, LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 30),
+                    Plans.ItemStatus.APPROVED, "S1")
+            .visit("2025-S1-1", YEAR, "S1", LocalDate.of(2025, 3, 10), LocalDate.of(2025, 3, 31), "P1", "P2")
+            .visit("2025-S1-2", YEAR, "S1", LocalDate.of(2025, 9, 1), LocalDate.of(2025, 9, 30), "P3")
+            .covering("P1", "CASES", "DISCIPLINE").covering("P2", "PATROL").covering("P3", "TRAINING");
 
     private AggregateTestFixture<Inspection> fixture;
     private InMemoryCycles cycles;
@@ -51,6 +66,7 @@ class FindingFixtureTest {
                 .indicator(YEAR, "CASES", "D1", 40, IndicatorKind.SCORED)
                 .indicator(YEAR, "DISCIPLINE", "D1", 0, IndicatorKind.VETO)
                 .indicator(YEAR, "PATROL", "D1", 20, IndicatorKind.SCORED)
+                .indicator(YEAR, "TRAINING", "D1", 10, IndicatorKind.SCORED)
                 .indicator(YEAR, "COMMUNITY", "D2", 60, IndicatorKind.SCORED);
         findings = new InMemoryFindings().finding("f-1", INSPECTION, YEAR, "S1", "D1", "CASES", "3");
         fixture = new AggregateTestFixture<>(Inspection.class);
@@ -70,6 +86,14 @@ class FindingFixtureTest {
         fixture.given(AUTHORISED).when(record("D1", "CASES", "2.5", OBSERVED))
                .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "CASES", new BigDecimal("2.5"),
                        "note", "ref", OBSERVED));
+    }
+
+    /** An emergency inspection may come before the scheme is published; its findings wait for the scheme. */
+    @Test
+    void noFindingIsRecordedBeforeTheSchemeIsPublished() {
+        cycles.put(new Cycles.CycleFacts(YEAR, Cycles.Status.OPEN, InMemoryCycles.VISIT_CAP,
+                InMemoryCycles.COMMENT_WINDOW_DAYS, GradeBands.DEFAULT, false, false, null));
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "2", OBSERVED)), "scheme-not-published");
     }
 
     @Test
@@ -97,10 +121,19 @@ class FindingFixtureTest {
     }
 
     @Test
-    void aPlannedInspectionAssessesOnlyTheIndicatorsItsItemCovers() {
-        refused(fixture.given(AUTHORISED).when(record("D1", "PATROL", "1", OBSERVED)), "indicator-not-in-item")
-                .expectExceptionMessage("Plan item P1 does not cover PATROL; a finding in this inspection concerns an "
-                                        + "indicator the item covers.");
+    void aPlannedInspectionAssessesOnlyTheIndicatorsItsDepartmentsItemsInTheVisitCover() {
+        refused(fixture.given(AUTHORISED).when(record("D1", "TRAINING", "1", OBSERVED)), "indicator-not-in-item")
+                .expectExceptionMessage("Plan item P1 does not cover TRAINING; a finding in this inspection concerns an "
+                                        + "indicator that the item, or another item of your department sharing its "
+                                        + "visit, covers.");
+    }
+
+    /** P1 and P2 merged into one visit, which D1 inspects once: that inspection assesses what either covers. */
+    @Test
+    void anotherItemOfTheDepartmentSharingTheVisitLetsItsIndicatorsBeAssessed() {
+        fixture.given(AUTHORISED).when(record("D1", "PATROL", "1", OBSERVED))
+               .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "PATROL", BigDecimal.ONE, "note",
+                       "ref", OBSERVED));
     }
 
     @Test
@@ -108,8 +141,8 @@ class FindingFixtureTest {
         var requested = new ExceptionRequested(INSPECTION, YEAR, "S1", "D1", LocalDate.of(2025, 3, 15),
                 ExceptionCategory.MAJOR_INCIDENT, "robbery");
         fixture.given(requested, new ExceptionApproved(INSPECTION, YEAR, "S1", "D1", "confirmed"))
-               .when(record("D1", "PATROL", "1", OBSERVED))
-               .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "PATROL", BigDecimal.ONE, "note",
+               .when(record("D1", "TRAINING", "1", OBSERVED))
+               .expectEvents(new FindingRecorded("f-2", INSPECTION, YEAR, "S1", "D1", "TRAINING", BigDecimal.ONE, "note",
                        "ref", OBSERVED));
     }
 

@@ -84,8 +84,12 @@ class InMemoryPlans implements Plans {
     }
 
     @Override
-    public boolean covers(String planItemId, String indicatorId) {
-        return indicatorsOfItem.getOrDefault(planItemId, Set.of()).contains(indicatorId);
+    public boolean covers(VisitShare share, String indicatorId) {
+        return items.values().stream().anyMatch(item -> item.year() == share.year()
+                && item.departmentId().equals(share.departmentId())
+                && share.visitId().equals(visitOfItemStation.getOrDefault(item.planItemId(), Map.of())
+                        .get(share.stationId()))
+                && indicatorsOfItem.getOrDefault(item.planItemId(), Set.of()).contains(indicatorId));
     }
 
     @Override
