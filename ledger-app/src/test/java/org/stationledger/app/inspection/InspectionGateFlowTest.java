@@ -246,6 +246,10 @@ class InspectionGateFlowTest extends IntegrationTest {
             JsonNode metadata = event.path("metadata");
             assertThat(metadata.path("role").asText()).isEqualTo("DEPARTMENT");
             assertThat(metadata.path("principal").asText()).isIn("crim", "pubsec", "traffic");
+            assertThat(metadata.path("departmentId").asText()).as("the caller's department")
+                    .isEqualTo(event.path("payload").path("departmentId").asText());
+            assertThat(metadata.path("scope").asText()).as("a department is confined to itself")
+                    .isEqualTo(metadata.path("departmentId").asText());
             assertThat(metadata.path("correlationId").asText()).isNotBlank();
             assertThat(metadata.path("causationId").asText()).isNotBlank();
             assertThat(metadata.path("requestId").asText()).isNotBlank();
