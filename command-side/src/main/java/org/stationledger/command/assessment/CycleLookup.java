@@ -10,7 +10,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stationledger.command.AggregateIds;
 import org.stationledger.command.LookupGroup;
+import org.stationledger.command.Lookups;
 import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.GradeBands;
@@ -88,6 +90,18 @@ class CycleLookup implements Cycles {
     @Override
     public void closing(int year) {
         jdbc.query("SELECT pg_advisory_xact_lock(?, ?)", row -> { }, CYCLE_STATUS_LOCK, year);
+    }
+
+    @Override
+    public boolean drafted(int year, String stationId) {
+        // The event store itself: its global order is the rating view's, also for a registration that committed
+        // after a close it precedes. Two look-ups by (aggregate, sequence) and a cycle's few events.
+        return Lookups.exists(jdbc, """
+                domainevententry registered, domainevententry closed
+                WHERE registered.aggregateidentifier = ? AND registered.sequencenumber = 0
+                  AND closed.aggregateidentifier = ? AND closed.payloadtype = ?
+                  AND registered.globalindex < closed.globalindex""",
+                AggregateIds.station(stationId), AggregateIds.cycle(year), CycleClosed.class.getName());
     }
 
     @Override

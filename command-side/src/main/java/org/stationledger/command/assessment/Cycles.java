@@ -24,6 +24,12 @@ public interface Cycles {
      */
     void closing(int year);
 
+    /**
+     * Whether the station has a draft rating for the closed year: it was registered before the close, in the event
+     * store's order (as the rating view judges it). A station registered later is not part of that year's rating.
+     */
+    boolean drafted(int year, String stationId);
+
     Optional<IndicatorFacts> indicator(int year, String indicatorId);
 
     List<IndicatorFacts> indicators(int year);

@@ -151,6 +151,10 @@ class StationRating {
         if (cycle.isOpen()) {
             throw RuleViolation.conflict("cycle-not-closed", "The " + year + " cycle is still open; ratings are provisional.");
         }
+        if (!cycles.drafted(year, stationId)) {
+            throw RuleViolation.conflict("no-draft", "Station " + stationId + " was registered after the " + year
+                    + " cycle closed: it has no draft, and no rating for " + year + ".");
+        }
         return cycle;
     }
 

@@ -3,9 +3,11 @@ package org.stationledger.command.assessment;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 
@@ -17,6 +19,7 @@ public class InMemoryCycles implements Cycles {
 
     private final Map<Integer, CycleFacts> cycles = new HashMap<>();
     private final Map<String, IndicatorFacts> indicators = new HashMap<>();
+    private final Set<String> registeredAfterClose = new HashSet<>();
 
     /** An open cycle with its scheme published and its plan approved (the state most plan and gate tests need). */
     public InMemoryCycles open(int year) {
@@ -30,6 +33,12 @@ public class InMemoryCycles implements Cycles {
 
     public InMemoryCycles put(CycleFacts cycle) {
         cycles.put(cycle.year(), cycle);
+        return this;
+    }
+
+    /** A station registered after the year's close: it has no draft. */
+    public InMemoryCycles registeredAfterClose(int year, String stationId) {
+        registeredAfterClose.add(year + "/" + stationId);
         return this;
     }
 
@@ -51,6 +60,12 @@ public class InMemoryCycles implements Cycles {
 
     @Override
     public void closing(int year) {
+    }
+
+    @Override
+    public boolean drafted(int year, String stationId) {
+        return cycle(year).filter(cycle -> !cycle.isOpen()).isPresent()
+               && !registeredAfterClose.contains(year + "/" + stationId);
     }
 
     @Override

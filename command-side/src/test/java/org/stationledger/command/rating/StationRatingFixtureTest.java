@@ -206,6 +206,14 @@ class StationRatingFixtureTest {
                            null));
         }
 
+        /** A station registered after the close has no draft: it is not part of that year's rating at all. */
+        @Test
+        void aStationRegisteredAfterTheCloseIsNeitherFinalisedNorAppealed() {
+            cycles.registeredAfterClose(YEAR, "S1");
+            refused(fixture.givenNoPriorActivity().when(finalise(null, null)), "no-draft");
+            refused(fixture.givenNoPriorActivity().when(appeal("a-1", "f-1")), "no-draft");
+        }
+
         @Test
         void exactlyOneFinalRatingAndNoneWhileAnAppealIsPending() {
             refused(fixture.given(FINAL).when(finalise(null, null)), "already-final");
