@@ -23,6 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.stationledger.events.Actor;
+import org.stationledger.query.rebuild.LivePosition;
 
 /**
  * What the read-model tests share: the query side on an event store of its own (the context is discarded after each
@@ -132,12 +133,14 @@ abstract class ReadModelTestSupport {
     }
 
     /**
-     * Every segment is claimed and at the head. (A replaying segment's position is the replay's, so this also
-     * waits for a rebuild; its "replaying" flag may stay set until the next event and is no use here.)
+     * Every segment is claimed, at the head, and waits in no gap below it for an event that has since been stored
+     * (committed out of global-index order). A replaying segment's position is the replay's, so this also waits for
+     * a rebuild; its "replaying" flag may stay set until the next event and is no use here.
      */
     private boolean caughtUp(StreamingEventProcessor processor, long head) {
         var statuses = processor.processingStatus().values();
         return statuses.size() == tokenStore.fetchSegments(processor.getName()).length
-               && statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head);
+               && statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(-1) >= head)
+               && LivePosition.handledStored(statuses.stream().map(LivePosition::token).toList(), head, jdbc);
     }
 }

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,7 +68,9 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
 
     @BeforeAll
     void recordTheYear() throws InterruptedException {
-        beforeTheYear = Instant.now();
+        // The store keeps an event's time to the millisecond: so must the bound, or an event of the same
+        // millisecond would fall before it.
+        beforeTheYear = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         append("department:TRAFFIC", COORDINATOR, new DepartmentRegistered("TRAFFIC", "Traffic police"));
         append("department:LEGAL-AFFAIRS", COORDINATOR, new DepartmentRegistered("LEGAL-AFFAIRS", "Legal affairs"));
         append("station:SY-SH-ZJL", COORDINATOR, new StationRegistered("SY-SH-ZJL", "Zhongjielu", "Shenhe",

@@ -87,9 +87,12 @@ class PlanItem {
     }
 
     @CommandHandler
-    void handle(PlanCommands.RejectPlanItem command) {
+    void handle(PlanCommands.RejectPlanItem command, Cycles cycles) {
         if (command.year() != year) {
             throw RuleViolation.notFound("unknown-plan-item", "Plan item " + planItemId + " is not in the " + command.year() + " plan.");
+        }
+        if (!cycles.cycle(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
+            throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; its plan is as it was.");
         }
         reject(command.reason());
     }

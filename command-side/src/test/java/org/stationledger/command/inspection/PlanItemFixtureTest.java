@@ -177,6 +177,12 @@ class PlanItemFixtureTest {
     }
 
     @Test
+    void a_closed_cycles_plan_is_not_changed_by_a_rejection() {
+        cycles.closed(YEAR);
+        refused(fixture.given(proposed()).when(new RejectPlanItem(YEAR, "P1", "Too late.")), "cycle-closed");
+    }
+
+    @Test
     void a_rejected_item_cannot_be_rejected_again() {
         refused(fixture.given(proposed(), new PlanItemRejected("P1", YEAR, "D1", "First reason."))
                        .when(new RejectPlanItem(YEAR, "P1", "Second reason.")),

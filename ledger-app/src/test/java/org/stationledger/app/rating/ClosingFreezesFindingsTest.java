@@ -101,7 +101,8 @@ class ClosingFreezesFindingsTest extends IntegrationTest {
     private void awaitWaitingForTheYear(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (jdbc.queryForObject("""
-                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?""",
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""",
                 Long.class, YEAR) < count) {
             assertThat(System.nanoTime()).as("%d requests waiting for the %d status", count, YEAR).isLessThan(deadline);
             Thread.sleep(20);

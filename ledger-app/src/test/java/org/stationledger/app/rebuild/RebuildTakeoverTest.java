@@ -30,13 +30,13 @@ class RebuildTakeoverTest {
     @Test
     void aRebuildWhoseNodeStopsIsCompletedByAnotherNode(CapturedOutput output) throws InterruptedException {
         Map<String, Object> staying = LedgerRuns.freshEmbeddedLedger();
-        staying.put("ledger.rebuild.takeover-after", "3s");
+        staying.put("ledger.rebuild.takeover-after", "6s");
         staying.put("ledger.node-name", "staying-node");
         List<String> urls = new ArrayList<>(List.of("/api/stations", "/api/departments"));
         try (ConfigurableApplicationContext stayingNode = start(staying)) {
             Api coord = api(stayingNode, "coord");
             coord.post("/api/departments", Map.of("departmentId", "TAKEOVER-DEPT", "name", "Taken over"));
-            for (int i = 1; i <= 40; i++) {
+            for (int i = 1; i <= 60; i++) {
                 Rebuilds.station(coord, "TK-" + i);
                 urls.add("/api/stations/TK-" + i);
             }
@@ -54,8 +54,9 @@ class RebuildTakeoverTest {
                 Rebuilds.station(coord, "TK-DURING");
                 urls.add("/api/stations/TK-DURING");
                 before = Rebuilds.answers(coord, urls);
-                // Longer than the takeover time: a run that moves after every batch is not taken over.
-                Thread.sleep(4_000);
+                // Longer than the takeover time: a run that moves after every batch is not taken over. (The time
+                // is well above the pause between batches, which a loaded machine can stretch by seconds.)
+                Thread.sleep(7_000);
                 assertThat(output.getAll()).doesNotContain(TAKEOVER_LINE);
                 cutOff = leaving.get("/api/admin/projections/stations/rebuild").body();
             }
