@@ -25,6 +25,8 @@ import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.FindingRecorded;
 import org.stationledger.events.inspection.FindingWithdrawn;
 import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.JointVisitScheduled;
+import org.stationledger.events.inspection.JointVisitJoined;
 import org.stationledger.events.inspection.InspectionBlocked;
 import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.inspection.PlanItemProposed;
@@ -144,6 +146,20 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         // findings were held to their item's indicators (V17), so it stands in the ledger.
         legalFilesInspection("XM-OLD", "Gulangyu", "p-legal-old", "i-9");
         finding("f-old", "i-9", "XM-OLD", LEGAL, "L2", "0", "Detained past the limit");
+        // Two LEGAL-AFFAIRS items overlapping at a station, merged into one visit with a PUBLIC-SECURITY item; LEGAL
+        // inspects the visit once, citing the first.
+        append("station:XM-MERGED", COORDINATOR, new StationRegistered("XM-MERGED", "Heping", "Xiamen",
+                StationKind.URBAN, 5.0, 20_000, 12, 10));
+        mergedItem("p-legal-a", LEGAL, "L1");
+        mergedItem("p-legal-b", LEGAL, "L2");
+        mergedItem("p-pubsec-m", PUBSEC, "P1");
+        append("visit:v-merged", COORDINATOR, new JointVisitScheduled("v-merged", 2026, "XM-MERGED",
+                date("2026-06-10"), date("2026-06-20"), List.of("p-legal-a", "p-legal-b"),
+                List.of("LEGAL-AFFAIRS")));
+        append("visit:v-merged", COORDINATOR, new JointVisitJoined("v-merged", 2026, "XM-MERGED", "p-pubsec-m",
+                "PUBLIC-SECURITY", date("2026-06-10"), date("2026-06-20")));
+        append("inspection:i-10", LEGAL, new InspectionAuthorised("i-10", 2026, "XM-MERGED", "LEGAL-AFFAIRS",
+                date("2026-06-12"), "p-legal-a", "v-merged"));
 
         // 2027: open, its scheme not published yet: every indicator proposed counts.
         append("cycle:2027", COORDINATOR, new CycleOpened(2027, 4, GradeBands.DEFAULT, 10));
@@ -232,6 +248,20 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.inspections[0].planItemId").value("p-legal-files"))
                 .andExpect(jsonPath("$.inspections[0].indicatorIds", contains("L1")));
         read(ZJL_2026, AUDITOR).andExpect(jsonPath("$.inspections[?(@.kind == 'EXCEPTION')].indicatorIds").isEmpty());
+    }
+
+    /**
+     * Two items of one department merged into one visit are inspected once: that inspection assessed what both
+     * cover — not what another department's item in the same visit covers.
+     */
+    @Test
+    void anInspectionOfAMergedVisitAssessesItsDepartmentsItemsThere() throws Exception {
+        read("/api/stations/XM-MERGED/ratings/2026", AUDITOR)
+                .andExpect(jsonPath("$.indicators[*].indicatorId", contains("L1", "L2", "P1", "T1")))
+                .andExpect(jsonPath("$.indicators[*].inspected", contains(true, true, false, false)))
+                .andExpect(jsonPath("$.unassessedIndicators", contains("P1", "T1")))
+                .andExpect(jsonPath("$.inspections[0].planItemId").value("p-legal-a"))
+                .andExpect(jsonPath("$.inspections[0].indicatorIds", contains("L1", "L2")));
     }
 
     /** A finding on an indicator shows that its inspection assessed it, whatever its item covered. */
@@ -434,7 +464,8 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     void theRatingsRebuildToTheSameAnswers() throws Exception {
         assertRebuildingAnswersTheSame(AUDITOR, List.of(ZJL_2026, HT_2026, "/api/stations/SY-SH-ZJL/ratings/2025",
                 "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2026",
-                "/api/stations/XM-LATE/ratings/2026", ZJL_HISTORY, HT_HISTORY, "/api/stations/XM-LATE/ratings"));
+                "/api/stations/XM-LATE/ratings/2026", ZJL_HISTORY, HT_HISTORY, "/api/stations/XM-LATE/ratings",
+                "/api/stations/XM-MERGED/ratings/2026"));
     }
 
     private void indicator(int year, String indicatorId, String title, Actor department, int maxPoints,
@@ -461,6 +492,13 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 List.of(stationId), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
         append("inspection:" + inspectionId, LEGAL, new InspectionAuthorised(inspectionId, 2026, stationId,
                 "LEGAL-AFFAIRS", date("2026-06-10"), planItemId, "v-" + inspectionId));
+    }
+
+    /** A plan item over XM-MERGED covering one indicator. */
+    private void mergedItem(String planItemId, Actor department, String indicatorId) {
+        append("plan-item:" + planItemId, department, new PlanItemProposed(planItemId, 2026,
+                department.departmentId(), List.of("XM-MERGED"), date("2026-06-01"), date("2026-06-30"),
+                PlanItemKind.THEMATIC, List.of(indicatorId)));
     }
 
     private void finding(String findingId, String inspectionId, String stationId, Actor department,

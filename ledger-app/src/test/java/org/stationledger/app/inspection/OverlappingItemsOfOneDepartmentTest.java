@@ -2,6 +2,7 @@ package org.stationledger.app.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,10 @@ class OverlappingItemsOfOneDepartmentTest extends IntegrationTest {
 
         String findings = "/api/inspections/" + inspection.text("inspectionId") + "/findings";
         assertThat(crim.post(findings, finding("CRIM-36-CASES")).status()).isEqualTo(201);
+        var rating = coord.get("/api/stations/" + STATION + "/ratings/" + YEAR).body();
+        assertThat(rating.path("unassessedIndicators")).extracting(JsonNode::asText)
+                .as("the other item's indicator was assessed in the visit, with nothing found yet")
+                .containsExactly("CRIM-36-TRAINING");
         var otherItemsIndicator = crim.post(findings, finding("CRIM-36-CUSTODY"));
         assertThat(otherItemsIndicator.status()).as(otherItemsIndicator.toString()).isEqualTo(201);
         var itemElsewhere = crim.post(findings, finding("CRIM-36-TRAINING"));

@@ -23,6 +23,8 @@ import org.stationledger.events.inspection.ExceptionRequested;
 import org.stationledger.events.inspection.FindingRecorded;
 import org.stationledger.events.inspection.FindingWithdrawn;
 import org.stationledger.events.inspection.InspectionAuthorised;
+import org.stationledger.events.inspection.JointVisitJoined;
+import org.stationledger.events.inspection.JointVisitScheduled;
 import org.stationledger.events.inspection.PlanItemProposed;
 import org.stationledger.events.rating.AppealDismissed;
 import org.stationledger.events.rating.AppealFiled;
@@ -83,18 +85,27 @@ class RatingProjection {
             "findingId", "year", "stationId", "inspectionId", "departmentId",
             "indicatorId", "deduction", "note", "evidenceRef", "observedAt", "recordedAt", "status", "eventId");
 
-    /** An inspection, with the plan item it was authorised under (none for an exception). */
+    /** An inspection, with the plan item it was authorised under and the visit it used (none for an exception). */
     private static final BatchedWrites.Rows INSPECTIONS = new BatchedWrites.Rows("""
             INSERT INTO read_rating_inspection (inspection_id, year, station_id, department_id, inspection_date, kind,
-                                                authorised, plan_item_id)
+                                                authorised, plan_item_id, visit_id)
             SELECT * FROM unnest(CAST(:inspectionId AS TEXT[]), CAST(:year AS INT[]), CAST(:stationId AS TEXT[]),
                                  CAST(:departmentId AS TEXT[]), CAST(:date AS DATE[]), CAST(:kind AS TEXT[]),
-                                 CAST(:authorised AS BOOLEAN[]), CAST(:planItemId AS TEXT[]))
+                                 CAST(:authorised AS BOOLEAN[]), CAST(:planItemId AS TEXT[]),
+                                 CAST(:visitId AS TEXT[]))
             ON CONFLICT (inspection_id) DO UPDATE SET
                 year = EXCLUDED.year, station_id = EXCLUDED.station_id, department_id = EXCLUDED.department_id,
                 inspection_date = EXCLUDED.inspection_date, kind = EXCLUDED.kind, authorised = EXCLUDED.authorised,
-                plan_item_id = EXCLUDED.plan_item_id
-            """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised", "planItemId");
+                plan_item_id = EXCLUDED.plan_item_id, visit_id = EXCLUDED.visit_id
+            """, "inspectionId", "year", "stationId", "departmentId", "date", "kind", "authorised", "planItemId",
+            "visitId");
+
+    /** A plan item merged into a visit (a row is its whole key: written once, never changed). */
+    private static final BatchedWrites.Rows VISIT_ITEMS = new BatchedWrites.Rows("""
+            INSERT INTO read_rating_visit_item (visit_id, plan_item_id)
+            SELECT * FROM unnest(CAST(:visitId AS TEXT[]), CAST(:planItemId AS TEXT[]))
+            ON CONFLICT DO NOTHING
+            """, "visitId", "planItemId");
 
     /** A station as registered, with its registration's global index. */
     private static final BatchedWrites.Rows REGISTRATIONS = new BatchedWrites.Rows("""
@@ -183,24 +194,37 @@ class RatingProjection {
     @EventHandler
     void on(PlanItemProposed event) {
         jdbc.update("""
-                INSERT INTO read_rating_plan_item (plan_item_id, indicator_ids)
-                VALUES (:planItemId, CAST(:indicatorIds AS TEXT[]))
-                ON CONFLICT (plan_item_id) DO UPDATE SET indicator_ids = EXCLUDED.indicator_ids
+                INSERT INTO read_rating_plan_item (plan_item_id, indicator_ids, department_id)
+                VALUES (:planItemId, CAST(:indicatorIds AS TEXT[]), :departmentId)
+                ON CONFLICT (plan_item_id) DO UPDATE SET
+                    indicator_ids = EXCLUDED.indicator_ids, department_id = EXCLUDED.department_id
                 """, new MapSqlParameterSource("planItemId", event.planItemId())
-                .addValue("indicatorIds", JdbcValues.textArray(event.indicatorIds())));
+                .addValue("indicatorIds", JdbcValues.textArray(event.indicatorIds()))
+                .addValue("departmentId", event.departmentId()));
+    }
+
+    /** The items merged into a visit: an inspection of it assesses what its department's items there cover. */
+    @EventHandler
+    void on(JointVisitScheduled event) {
+        mergedIntoVisit(event.visitId(), event.planItemIds());
+    }
+
+    @EventHandler
+    void on(JointVisitJoined event) {
+        mergedIntoVisit(event.visitId(), List.of(event.planItemId()));
     }
 
     @EventHandler
     void on(InspectionAuthorised event) {
         recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
-                InspectionKind.PLANNED, true, event.planItemId());
+                InspectionKind.PLANNED, true, event.planItemId(), event.visitId());
     }
 
     /** An exception stands behind a rating only once the co-ordinating office approves it. */
     @EventHandler
     void on(ExceptionRequested event) {
         recordInspection(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
-                InspectionKind.EXCEPTION, false, null);
+                InspectionKind.EXCEPTION, false, null, null);
     }
 
     @EventHandler
@@ -297,9 +321,15 @@ class RatingProjection {
     }
 
     private void recordInspection(String inspectionId, int year, String stationId, String departmentId,
-                                  LocalDate date, InspectionKind kind, boolean authorised, String planItemId) {
+                                  LocalDate date, InspectionKind kind, boolean authorised, String planItemId,
+                                  String visitId) {
         BatchedWrites.write(jdbc, INSPECTIONS, inspectionId, inspectionId, year, stationId, departmentId, date, kind,
-                authorised, planItemId);
+                authorised, planItemId, visitId);
+    }
+
+    private void mergedIntoVisit(String visitId, List<String> planItemIds) {
+        planItemIds.forEach(planItemId ->
+                BatchedWrites.write(jdbc, VISIT_ITEMS, visitId + " " + planItemId, visitId, planItemId));
     }
 
     /**

@@ -72,10 +72,17 @@ class RatingQueries {
                       AND (withdrawn_position IS NULL OR withdrawn_position > closed_position)
                  THEN original_deduction END""";
 
-    /** A planned inspection's plan item's indicators (null for an exception, or an item not met yet). */
+    /**
+     * What a planned inspection assessed: the indicators of its plan item and of its department's other items merged
+     * into the same visit (null for an exception, or items not met yet).
+     */
     private static final String ITEM_INDICATORS = """
-            (SELECT to_json(p.indicator_ids) FROM read_rating_plan_item p
-             WHERE p.plan_item_id = read_rating_inspection.plan_item_id)""";
+            (SELECT to_json(array_agg(DISTINCT indicator ORDER BY indicator))
+             FROM read_rating_plan_item p, unnest(p.indicator_ids) AS indicator
+             WHERE p.plan_item_id = read_rating_inspection.plan_item_id
+                OR (p.department_id = read_rating_inspection.department_id
+                    AND p.plan_item_id IN (SELECT v.plan_item_id FROM read_rating_visit_item v
+                                           WHERE v.visit_id = read_rating_inspection.visit_id)))""";
 
     /** Everything a station's rating shows. */
     private static final String STATION_RATINGS = stationStatement("""
