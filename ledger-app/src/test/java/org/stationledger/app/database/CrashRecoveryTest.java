@@ -6,7 +6,6 @@ import static org.stationledger.app.LedgerRuns.api;
 import static org.stationledger.app.LedgerRuns.start;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -36,19 +37,20 @@ import org.stationledger.app.TestDatabase;
 class CrashRecoveryTest {
 
     private static final int CLIENTS = 4;
+    private static final Pattern TOMCAT_STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
     @Test
     void everyAcknowledgedCommandSurvivesAKilledLedgerWhichStartsAgain() throws Exception {
         Path dataDir = TestDatabase.newEmbeddedDir();
         Path log = Files.createTempFile("ledger-crash", ".log");
-        int port = freePort();
+        // Port 0: the child binds a free port itself and logs it (a port chosen here could be taken meanwhile).
         Process ledger = new ProcessBuilder(Path.of(ProcessHandle.current().info().command().orElseThrow()).toString(),
                 "-Xmx512m", "-Ddisable-axoniq-console-message=true", "-cp", System.getProperty("java.class.path"),
-                LedgerApplication.class.getName(), "--server.port=" + port, "--ledger.embedded.data-dir=" + dataDir)
+                LedgerApplication.class.getName(), "--server.port=0", "--ledger.embedded.data-dir=" + dataDir)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         try {
-            awaitReady(api(port, "coord"), ledger, log);
+            int port = awaitReady(ledger, log);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             Api coord = api(port, "coord");
             for (int client = 0; client < CLIENTS; client++) {
@@ -104,22 +106,27 @@ class CrashRecoveryTest {
                 .map(department -> department.path("departmentId").asText()).collect(Collectors.toSet());
     }
 
-    private static void awaitReady(Api api, Process ledger, Path log) throws Exception {
+    /** The port the ledger listens on, once it is ready. */
+    private static int awaitReady(Process ledger, Path log) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
             if (!ledger.isAlive()) {
                 fail("The ledger exited while starting:\n" + tail(log));
             }
-            try {
-                if (api.get("/actuator/health/readiness").status() == 200) {
-                    return;
+            Matcher started = TOMCAT_STARTED.matcher(Files.readString(log));
+            if (started.find()) {
+                int port = Integer.parseInt(started.group(1));
+                try {
+                    if (api(port, "coord").get("/actuator/health/readiness").status() == 200) {
+                        return port;
+                    }
+                } catch (IllegalStateException notReadyYet) {
+                    // keep waiting
                 }
-            } catch (IllegalStateException notListeningYet) {
-                // keep waiting
             }
             Thread.sleep(200);
         }
-        fail("The ledger did not become ready:\n" + tail(log));
+        throw new AssertionError("The ledger did not become ready:\n" + tail(log));
     }
 
     private static String tail(Path log) throws IOException {
@@ -127,9 +134,4 @@ class CrashRecoveryTest {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
