@@ -102,6 +102,8 @@ class ProjectionRebuildTest extends IntegrationTest {
             assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("FAILED");
             assertThat(done.path("error").asText()).contains("rebuild_test_refuses");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM read_audit_index", Long.class)).isEqualTo(rows);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.schemata"
+                    + " WHERE schema_name = 'rebuild_audit_index'", Long.class)).as("the failed run's copy").isZero();
         } finally {
             jdbc.execute("ALTER TABLE read_audit_index DROP CONSTRAINT rebuild_test_refuses");
         }

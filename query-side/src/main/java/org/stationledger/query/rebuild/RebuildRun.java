@@ -97,6 +97,17 @@ final class RebuildRun implements Runnable {
             }
             log.error("Rebuild of {} failed; the live projection is untouched", projection, e);
             services.records().fail(projection, runId, String.valueOf(e.getMessage()));
+            dropShadowOfFailedRun();
+        }
+    }
+
+    /** A failed run is never resumed (the next rebuild starts afresh): its copy of the tables goes at once. */
+    private void dropShadowOfFailedRun() {
+        try {
+            shadow.drop();
+        } catch (RuntimeException e) {
+            log.warn("The shadow schema {} of the failed rebuild stays until the next rebuild of {}: {}",
+                    shadow.name(), projection, e.toString());
         }
     }
 
