@@ -1,5 +1,6 @@
 package org.stationledger.command.inspection;
 
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -31,9 +32,8 @@ class InspectionRequestHandler {
 
     @CommandHandler
     InspectionCommands.Outcome handle(InspectionCommands.RequestInspection command) throws Exception {
-        if (!registry.stationExists(command.stationId())) {
-            throw RuleViolation.unprocessable("unknown-station", "Station " + command.stationId() + " is not registered.");
-        }
+        // A decommissioned station is inspected no more, as no plan item or document may name it.
+        registry.requireActiveStations(List.of(command.stationId()));
         if (!registry.departmentExists(command.departmentId())) {
             throw RuleViolation.unprocessable("unknown-department",
                     "Department " + command.departmentId() + " is not registered.");

@@ -307,6 +307,13 @@ class InspectionGateFixtureTest {
         }
 
         @Test
+        void naming_a_decommissioned_station_is_refused_and_not_recorded_even_as_an_exception() {
+            registry.decommissioned("S3");
+            refused(fixture.givenNoPriorActivity().when(new RequestInspection(ID, "S3", "D1", IN_WINDOW, null,
+                    new ExceptionClaim("MAJOR_INCIDENT", "Fire in the old building"))), "unknown-station");
+        }
+
+        @Test
         void naming_an_unknown_department_is_refused_and_not_recorded() {
             refused(fixture.givenNoPriorActivity().when(planned("S1", "D404", IN_WINDOW, "P1")), "unknown-department");
         }

@@ -3,6 +3,7 @@ package org.stationledger.app.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -21,13 +22,19 @@ final class UnreadableBodies {
      */
     private static final Pattern FOR_THE_PROGRAMMER = Pattern.compile("\\s*\\(token `?JsonToken\\.\\w+`?\\)"
             + "|\\s*\\(but could if coercion was enabled using CoercionConfig\\)"
-            + "|: disable \\S+ to allow|\\s*\\(bound as \\w+\\)|: not allowed as per FAIL_ON_TRAILING_TOKENS");
+            + "|: disable \\S+ to allow|\\s*\\(bound as \\w+\\)|: not allowed as per FAIL_ON_TRAILING_TOKENS"
+            + "|: Failed to deserialize [\\w.$]+: \\([\\w.$]+\\)");
 
     private UnreadableBodies() {
     }
 
     static String reason(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (!(cause instanceof JsonProcessingException)) {
+            // A value Jackson handed to a parser of its own (a date such as 2026-02-30): the mapping failure
+            // around it names the field.
+            cause = innermostMapping(e).map(Throwable.class::cast).orElse(cause);
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return "unknown field " + path(unknown) + "; the fields are " + unknown.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
@@ -39,6 +46,16 @@ final class UnreadableBodies {
             return plain(json.getOriginalMessage());
         }
         return "the request needs a JSON body.";
+    }
+
+    private static Optional<JsonMappingException> innermostMapping(Throwable failure) {
+        JsonMappingException innermost = null;
+        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonMappingException mapping) {
+                innermost = mapping;
+            }
+        }
+        return Optional.ofNullable(innermost);
     }
 
     /** The field's place in the body, e.g. {@code stationIds[2]} or {@code rejected[0].reason}. */

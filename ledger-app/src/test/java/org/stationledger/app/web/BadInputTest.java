@@ -116,7 +116,11 @@ class BadInputTest extends IntegrationTest {
         assertThat(noBody.text("detail")).contains("needs a JSON body");
         Api.Response badDate = as("crim").post("/api/inspections", Map.of("stationId", "SY-SH-ZJL", "date", "0000-04-01"));
         assertThat(badDate.text("detail")).contains("field date", "2000 to 2100");
-        for (Api.Response refused : new Api.Response[] {unknownKind, unknownField, noBody, badDate}) {
+        Api.Response noSuchDay = as("crim").post("/api/inspections", Map.of("stationId", "SY-SH-ZJL",
+                "date", "2031-02-30", "planItemId", "PI-X"));
+        assertInvalid(noSuchDay, "malformed-request");
+        assertThat(noSuchDay.text("detail")).contains("field date", "2031-02-30");
+        for (Api.Response refused : new Api.Response[] {unknownKind, unknownField, noBody, badDate, noSuchDay}) {
             assertThat(refused.text("detail")).doesNotContain("org.stationledger", "java.", "Controller", "$");
         }
     }
