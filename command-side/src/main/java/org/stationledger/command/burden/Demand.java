@@ -45,7 +45,9 @@ class Demand {
             throw RuleViolation.conflict("duplicate-" + kind, "The " + kind + " " + command.demandId() + " is already recorded.");
         }
         if (command.allStations() == !command.stationIds().isEmpty()) {
-            throw RuleViolation.invalid("stations-or-all", "Name the stations concerned, or all stations; not both.");
+            throw RuleViolation.invalid("stations-or-all", command.allStations()
+                    ? "Name the stations concerned, or all stations; not both."
+                    : "Name the stations concerned, or all stations.");
         }
         if (!registry.departmentExists(command.departmentId())) {
             throw RuleViolation.unprocessable("unknown-department",

@@ -76,6 +76,11 @@ class PlanApprovalHandler {
         Plans.PlanItemFacts item = plans.planItem(command.planItemId()).filter(found -> found.year() == year)
                 .orElseThrow(() -> RuleViolation.notFound("unknown-plan-item",
                         "Plan item " + command.planItemId() + " is not in the " + year + " plan."));
+        if (item.status() != Plans.ItemStatus.PROPOSED) {
+            // Before scheduling: a decided item is answered as such, not with what its visits would do.
+            throw RuleViolation.conflict("plan-item-decided", "Plan item " + item.planItemId() + " is already "
+                    + item.status() + ".");
+        }
         List<JointVisitPlanner.StationVisits> schedule = schedule(year, List.of(item), cycle.visitCap());
         planItem(item.planItemId()).execute(PlanItem::approve);
         record(year, schedule);

@@ -64,6 +64,9 @@ class StationRating {
         if (appeals.containsKey(command.appealId())) {
             throw RuleViolation.conflict("duplicate-appeal", "Appeal " + command.appealId() + " already exists.");
         }
+        if (new HashSet<>(command.findingIds()).size() != command.findingIds().size()) {
+            throw RuleViolation.invalid("finding-named-twice", "A finding is named twice in the appeal.");
+        }
         for (String findingId : command.findingIds()) {
             boolean live = findings.finding(findingId)
                     .filter(finding -> finding.stationId().equals(command.stationId()) && finding.year() == command.year())

@@ -98,6 +98,11 @@ class StationRatingFixtureTest {
         }
 
         @Test
+        void anAppealNamesEachDisputedFindingOnce() {
+            refused(fixture.givenNoPriorActivity().when(appeal("a-1", "f-1", "f-1")), "finding-named-twice");
+        }
+
+        @Test
         void theWindowIsMeasuredOnTheLedgersClock() {
             at(CLOSED_AT.plus(Duration.ofDays(10))).givenNoPriorActivity().when(appeal("a-1", "f-1"))
                     .expectSuccessfulHandlerExecution();

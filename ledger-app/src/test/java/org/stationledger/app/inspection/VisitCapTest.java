@@ -53,6 +53,10 @@ class VisitCapTest extends IntegrationTest {
                 Map.of("rejected", List.of(Map.of("planItemId", "PI-35-5", "reason", "Four visits are enough"))));
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.body().path("jointVisits")).hasSize(4);
+        var rejectedAgain = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-35-5/approve");
+        assertThat(rejectedAgain.status()).as("a decided item, though its visit would exceed the cap too")
+                .isEqualTo(409);
+        assertThat(rejectedAgain.text("code")).isEqualTo("plan-item-decided");
 
         var exception = crim.post("/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-06-02",
                 "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "A fire in the holding cells.")));
