@@ -431,11 +431,12 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
 
     @Test
     void onlyAStationKnownAtTheCloseHasADraft() throws Exception {
+        // Its history leaves out the years closed before it was registered: it has no rating for them.
         read("/api/stations/XM-NEW/ratings/2026", AUDITOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$.score").value(100.0))
                 .andExpect(jsonPath("$.draft").doesNotExist());
         read("/api/stations/XM-NEW/ratings", AUDITOR).andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].year", contains(2027, 2026, 2025)))
+                .andExpect(jsonPath("$[*].year", contains(2027)))
                 .andExpect(jsonPath("$[*].draftScore", empty()));
         read("/api/stations/XM-HT/ratings/2025", AUDITOR).andExpect(jsonPath("$.draft.score").value(100.0));
     }

@@ -118,26 +118,31 @@ class RatingQueries {
 
     /** The station's rating for the year; empty when the projection knows no such station or cycle. */
     Optional<RatingView> rating(String stationId, int year) {
-        return ratings(STATION_RATINGS, stationId, year, year).flatMap(ratings -> ratings.stream().findFirst());
+        return rows(STATION_RATINGS, years(stationId, year, year)).stream().findFirst()
+                .flatMap(rows -> rows.cycles().stream().findFirst().map(cycle -> rating(stationId, rows, cycle)));
     }
 
     /**
-     * The station's history, every year known, newest first, each year with the departments that inspected the
-     * station (who may see it); empty when the projection knows no such station.
+     * The station's history, newest first: every year known but those closed before the station was registered (it
+     * has no draft, and no rating, for them), each with the departments that inspected the station (who may see
+     * it); empty when the projection knows no such station.
      */
     Optional<List<HistoryYear>> everyYear(String stationId) {
-        return ratings(STATION_HISTORY, stationId, Integer.MIN_VALUE, Integer.MAX_VALUE).map(years -> years.stream()
-                .map(rating -> new HistoryYear(RatingHistoryEntry.of(rating), rating.inspectingDepartmentIds()))
-                .toList());
+        return rows(STATION_HISTORY, years(stationId, Integer.MIN_VALUE, Integer.MAX_VALUE)).stream().findFirst()
+                .map(rows -> rows.cycles().stream()
+                        .filter(cycle -> cycle.closedPosition() == null
+                                         || rows.registeredPosition() < cycle.closedPosition())
+                        .map(cycle -> rating(stationId, rows, cycle))
+                        .map(rating -> new HistoryYear(RatingHistoryEntry.of(rating), rating.inspectingDepartmentIds()))
+                        .toList());
     }
 
     record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
     }
 
-    private Optional<List<RatingView>> ratings(String statement, String stationId, int firstYear, int lastYear) {
-        return rows(statement, new MapSqlParameterSource("stationId", stationId)
-                .addValue("firstYear", firstYear).addValue("lastYear", lastYear)).stream().findFirst()
-                .map(rows -> rows.cycles().stream().map(cycle -> rating(stationId, rows, cycle)).toList());
+    private static MapSqlParameterSource years(String stationId, int firstYear, int lastYear) {
+        return new MapSqlParameterSource("stationId", stationId).addValue("firstYear", firstYear)
+                .addValue("lastYear", lastYear);
     }
 
     private List<Rows> rows(String sql, MapSqlParameterSource parameters) {
