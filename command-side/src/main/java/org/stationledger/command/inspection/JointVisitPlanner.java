@@ -11,7 +11,10 @@ import java.util.Map;
  * Merges approved plan items into visits, station by station: items that target the same station with overlapping
  * windows become one joint visit in their common window, with all their departments. Sorting by window start and
  * joining the open visit while the overlap is not empty gives the fewest visits possible, so the visit cap is judged
- * on the best merge there is. Visits that exist already (approved earlier) are joined first and never split.
+ * on the best merge there is. Visits that exist already (approved earlier) are never split nor narrowed: a late item
+ * joins one only if its window encloses the visit's (the visit keeps its window, so the items already in it keep
+ * theirs and an inspection already made in it stays inside it); a late item that overlaps one only in part gets a
+ * visit of its own, which counts against the cap.
  */
 final class JointVisitPlanner {
 
@@ -21,6 +24,10 @@ final class JointVisitPlanner {
     record Window(LocalDate from, LocalDate to) {
         boolean overlaps(Window other) {
             return !from.isAfter(other.to) && !other.from.isAfter(to);
+        }
+
+        boolean encloses(Window other) {
+            return !other.from.isBefore(from) && !other.to.isAfter(to);
         }
 
         Window intersect(Window other) {
@@ -63,7 +70,9 @@ final class JointVisitPlanner {
                 .sorted(Comparator.comparing((ItemWindow item) -> item.window().from()).thenComparing(ItemWindow::planItemId))
                 .toList();
         for (ItemWindow item : sorted) {
-            VisitUnderPlanning target = visits.stream().filter(visit -> visit.window.overlaps(item.window()))
+            VisitUnderPlanning target = visits.stream().filter(visit -> visit.existing
+                            ? item.window().encloses(visit.window)
+                            : visit.window.overlaps(item.window()))
                     .findFirst().orElse(null);
             if (target == null) {
                 target = new VisitUnderPlanning(visitId(year, stationId, visits.size() + 1), false, item.window());

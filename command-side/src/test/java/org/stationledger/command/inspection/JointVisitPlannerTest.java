@@ -112,15 +112,31 @@ class JointVisitPlannerTest {
     }
 
     @Test
-    void a_late_item_joins_an_existing_visit_and_narrows_it_to_the_overlap() {
+    void a_late_item_whose_window_encloses_an_existing_visit_joins_it_and_leaves_its_window() {
+        ExistingVisit existing = new ExistingVisit("2025-S1-1", window(3, 10, 3, 31));
+        ItemWindow late = item("P9", "D3", window(3, 1, 4, 15));
+
+        StationVisits planned = plan(List.of(existing), late);
+
+        assertThat(planned.visits()).containsExactly(
+                new Visit("2025-S1-1", true, window(3, 10, 3, 31), List.of(late)));
+        assertThat(planned.changed()).containsExactlyElementsOf(planned.visits());
+    }
+
+    /**
+     * Joining would narrow an approved visit: its departments' items would lose days, and an inspection already made
+     * in it could fall outside it. The late item gets a visit of its own instead.
+     */
+    @Test
+    void a_late_item_overlapping_an_existing_visit_only_in_part_gets_its_own_visit() {
         ExistingVisit existing = new ExistingVisit("2025-S1-1", window(3, 1, 3, 31));
         ItemWindow late = item("P9", "D3", window(3, 20, 4, 15));
 
         StationVisits planned = plan(List.of(existing), late);
 
         assertThat(planned.visits()).containsExactly(
-                new Visit("2025-S1-1", true, window(3, 20, 3, 31), List.of(late)));
-        assertThat(planned.changed()).containsExactlyElementsOf(planned.visits());
+                new Visit("2025-S1-1", true, window(3, 1, 3, 31), List.of()),
+                new Visit("2025-S1-2", false, window(3, 20, 4, 15), List.of(late)));
     }
 
     @Test
@@ -139,14 +155,14 @@ class JointVisitPlannerTest {
     void changed_lists_only_visits_that_gained_items_not_untouched_existing_ones() {
         ExistingVisit untouched = new ExistingVisit("2025-S1-1", window(3, 1, 3, 31));
         ExistingVisit joined = new ExistingVisit("2025-S1-2", window(6, 1, 6, 30));
-        ItemWindow joining = item("P8", "D2", window(6, 10, 7, 10));
+        ItemWindow joining = item("P8", "D2", window(5, 25, 7, 10));
         ItemWindow fresh = item("P9", "D3", window(9, 1, 9, 30));
 
         StationVisits planned = plan(List.of(untouched, joined), fresh, joining);
 
         assertThat(planned.visits()).hasSize(3);
         assertThat(planned.changed()).containsExactly(
-                new Visit("2025-S1-2", true, window(6, 10, 6, 30), List.of(joining)),
+                new Visit("2025-S1-2", true, window(6, 1, 6, 30), List.of(joining)),
                 new Visit("2025-S1-3", false, fresh.window(), List.of(fresh)));
     }
 

@@ -196,13 +196,19 @@ class InspectionGateFlowTest extends IntegrationTest {
         assertThat(overCap.text("detail")).contains(HC);
         assertThat(eventCount()).isEqualTo(before);
 
-        // A late item that overlaps an existing visit joins it instead of adding one.
-        planItem(pubsec, "PI-31-PS-JUNE", List.of(HC), "2031-06-20", "2031-07-20", "THEMATIC", "PS-31");
+        // A late item overlapping the June visit only in part would narrow it (traffic's item, and an inspection
+        // already made in it, would lose days): it needs a visit of its own, over the cap.
+        planItem(pubsec, "PI-31-PS-LATE-JUNE", List.of(HC), "2031-06-20", "2031-07-20", "THEMATIC", "PS-31");
+        var narrowing = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-LATE-JUNE/approve");
+        assertThat(narrowing.status()).as(narrowing.toString()).isEqualTo(422);
+        assertThat(narrowing.text("code")).isEqualTo("visit-cap-exceeded");
+        // One whose window encloses the June visit joins it, which keeps its window.
+        planItem(pubsec, "PI-31-PS-JUNE", List.of(HC), "2031-05-25", "2031-07-20", "THEMATIC", "PS-31");
         var joined = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-JUNE/approve");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
         JsonNode visit = joined.body().path("jointVisits").get(0);
         assertThat(visit.path("joined").asBoolean()).isTrue();
-        assertThat(visit.path("from").asText()).isEqualTo("2031-06-20");
+        assertThat(visit.path("from").asText()).isEqualTo("2031-06-01");
         assertThat(visit.path("to").asText()).isEqualTo("2031-06-30");
 
         var rejected = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-SEPT/reject", Map.of("reason", "Over the cap"));
