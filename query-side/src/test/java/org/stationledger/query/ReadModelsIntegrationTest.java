@@ -329,6 +329,8 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
         read("/api/audit/events?from=yesterday", AUDITOR).andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid-request"));
         read("/api/audit/events?limit=1001", AUDITOR).andExpect(status().isBadRequest());
+        read("/api/audit/events?from=2026-12-08T00:00:00Z&to=2026-12-07T00:00:00Z", AUDITOR)
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("invalid-request"));
     }
 
     @Test
