@@ -4,6 +4,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.Set;
@@ -37,6 +39,8 @@ class Inspection {
     private int year;
     private String stationId;
     private String departmentId;
+    /** The day the inspection is for. */
+    private LocalDate date;
     /** The approved plan item the inspection was authorised under; none for an exception. */
     private String planItemId;
     /** The visit it uses the department's share of; none for an exception. */
@@ -119,6 +123,12 @@ class Inspection {
             throw RuleViolation.unprocessable("observed-in-future",
                     "A finding cannot have been observed after the moment it is recorded.");
         }
+        // Observed during the inspection: not before its day has begun anywhere (UTC+14, the earliest time zone), so
+        // no finding of a visit still to come, nor one seen long before it, and no local morning refused.
+        if (command.observedAt().isBefore(date.atStartOfDay(ZoneOffset.ofHours(14)).toInstant())) {
+            throw RuleViolation.unprocessable("observed-before-inspection",
+                    "A finding is observed during its inspection, on " + date + " or later.");
+        }
         apply(new FindingRecorded(command.findingId(), inspectionId, year, stationId, departmentId,
                 command.indicatorId(), deduction, command.note(), command.evidenceRef(), command.observedAt()));
     }
@@ -151,20 +161,22 @@ class Inspection {
 
     @EventSourcingHandler
     void on(InspectionAuthorised event) {
-        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.AUTHORISED);
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionCommands.Status.AUTHORISED);
         planItemId = event.planItemId();
         visitId = event.visitId();
     }
 
     @EventSourcingHandler
     void on(ExceptionRequested event) {
-        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(),
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
                 InspectionCommands.Status.PENDING_EXCEPTION);
     }
 
     @EventSourcingHandler
     void on(InspectionBlocked event) {
-        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), InspectionCommands.Status.BLOCKED);
+        created(event.inspectionId(), event.year(), event.stationId(), event.departmentId(), event.date(),
+                InspectionCommands.Status.BLOCKED);
     }
 
     @EventSourcingHandler
@@ -177,13 +189,14 @@ class Inspection {
         status = InspectionCommands.Status.BLOCKED;
     }
 
-    private void created(String inspectionId, int year, String stationId, String departmentId,
+    private void created(String inspectionId, int year, String stationId, String departmentId, LocalDate date,
                          InspectionCommands.Status status) {
         this.id = AggregateIds.inspection(inspectionId);
         this.inspectionId = inspectionId;
         this.year = year;
         this.stationId = stationId;
         this.departmentId = departmentId;
+        this.date = date;
         this.status = status;
     }
 }

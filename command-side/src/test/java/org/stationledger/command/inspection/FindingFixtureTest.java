@@ -162,6 +162,20 @@ class FindingFixtureTest {
         refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", NOW.plusSeconds(1))), "observed-in-future");
     }
 
+    /**
+     * A finding is observed during its inspection (15 March): not before that day has begun in any time zone, so a
+     * visit still to come records nothing, and an observation early on the 15th in China (UTC+8) is taken.
+     */
+    @Test
+    void aFindingCannotHaveBeenObservedBeforeItsInspectionsDay() {
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", Instant.parse("2025-03-01T10:00:00Z"))),
+                "observed-before-inspection");
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "1", Instant.parse("2025-03-14T09:59:59Z"))),
+                "observed-before-inspection");
+        fixture.given(AUTHORISED).when(record("D1", "CASES", "1", Instant.parse("2025-03-14T17:30:00Z")))
+               .expectSuccessfulHandlerExecution();
+    }
+
     @Test
     void observedAtIsJudgedAtTheMillisecondTheLedgerKeepsOfTheRecordingTime() {
         Instant recordedAt = Instant.parse("2025-06-01T08:00:00.000950Z");

@@ -17,7 +17,7 @@ import org.stationledger.app.IntegrationTest;
  */
 class OverlappingItemsOfOneDepartmentTest extends IntegrationTest {
 
-    private static final int YEAR = 2036;
+    private static final int YEAR = 2023;
     private static final String STATION = "OVERLAP-36";
     private static final String ELSEWHERE = "OVERLAP-36-B";
 
@@ -33,18 +33,18 @@ class OverlappingItemsOfOneDepartmentTest extends IntegrationTest {
         indicator(crim, "CRIM-36-CUSTODY", 30);
         indicator(crim, "CRIM-36-TRAINING", 10);
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
-        planItem(crim, "PI-36-COMP", List.of(STATION), "2036-03-01", "2036-03-31", "COMPREHENSIVE", "CRIM-36-CASES");
-        planItem(crim, "PI-36-CUSTODY", List.of(STATION), "2036-03-15", "2036-04-15", "THEMATIC", "CRIM-36-CUSTODY");
-        planItem(crim, "PI-36-TRAINING", List.of(ELSEWHERE), "2036-03-15", "2036-04-15", "THEMATIC",
+        planItem(crim, "PI-36-COMP", List.of(STATION), "2023-03-01", "2023-03-31", "COMPREHENSIVE", "CRIM-36-CASES");
+        planItem(crim, "PI-36-CUSTODY", List.of(STATION), "2023-03-15", "2023-04-15", "THEMATIC", "CRIM-36-CUSTODY");
+        planItem(crim, "PI-36-TRAINING", List.of(ELSEWHERE), "2023-03-15", "2023-04-15", "THEMATIC",
                 "CRIM-36-TRAINING");
         var approval = coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of());
         assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
 
         var inspection = crim.post("/api/inspections",
-                Map.of("stationId", STATION, "date", "2036-03-20", "planItemId", "PI-36-COMP"));
+                Map.of("stationId", STATION, "date", "2023-03-20", "planItemId", "PI-36-COMP"));
         assertThat(inspection.text("status")).as(inspection.toString()).isEqualTo("AUTHORISED");
         var secondAttempt = crim.post("/api/inspections",
-                Map.of("stationId", STATION, "date", "2036-03-21", "planItemId", "PI-36-CUSTODY"));
+                Map.of("stationId", STATION, "date", "2023-03-21", "planItemId", "PI-36-CUSTODY"));
         assertThat(secondAttempt.text("reasonCode")).as("one visit, used once").isEqualTo("VISIT_ALREADY_USED");
 
         String findings = "/api/inspections/" + inspection.text("inspectionId") + "/findings";
