@@ -16,10 +16,10 @@ import org.stationledger.app.web.ProblemResponses;
 
 /**
  * What a signed-in caller is told when the role table refuses a request. The table denies whatever it does not name,
- * so that an endpoint nobody listed stays closed; under {@code /api} the answer still says what happened: 403
- * {@code forbidden-role} for an endpoint the caller's role may not use, 405 {@code method-not-allowed} (with
- * {@code Allow}) for a method the path does not take, 404 {@code not-found} for a path the API does not have.
- * Elsewhere (the actuator) a refusal is 403.
+ * so that an endpoint nobody listed stays closed; the answer still says what happened: 403 {@code forbidden-role}
+ * for an endpoint the caller's role may not use, 405 {@code method-not-allowed} (with {@code Allow}) for a method the
+ * path does not take, 404 {@code not-found} for a path the ledger does not have ({@code /} included). Under the
+ * actuator, mapped apart from the ledger's controllers, a refusal is 403.
  */
 final class DeniedRequests implements AccessDeniedHandler {
 
@@ -35,7 +35,8 @@ final class DeniedRequests implements AccessDeniedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        // The actuator's endpoints are mapped elsewhere: a refusal there stays 403.
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/actuator")) {
             try {
                 if (api.get().getHandler(request) == null) {
                     ProblemResponses.write(json, response, HttpStatus.NOT_FOUND, "not-found",

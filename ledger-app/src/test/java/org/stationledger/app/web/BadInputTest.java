@@ -187,6 +187,10 @@ class BadInputTest extends IntegrationTest {
         assertThat(wrongMethod.header("Allow")).contains("GET", "POST");
         assertThat(coord.post("/api/me").status()).isEqualTo(405);
         assertThat(coord.get("/api/no-such-thing").text("code")).isEqualTo("not-found");
+        assertThat(coord.get("/").status()).as("outside /api too").isEqualTo(404);
+        assertThat(coord.get("/no-such-page").text("code")).isEqualTo("not-found");
+        assertThat(as("zjl").get("/actuator/metrics").text("code")).as("the actuator, another role's")
+                .isEqualTo("forbidden-role");
         assertThat(as("zjl").post("/api/cycles", Map.of("year", 2035)).text("code")).isEqualTo("forbidden-role");
         assertThat(coord.raw("HEAD", "/api/departments", "").status()).isEqualTo(200);
 
