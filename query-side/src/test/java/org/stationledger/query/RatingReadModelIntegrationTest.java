@@ -69,6 +69,12 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 12.5, 28_000, 18, 20));
         append("station:XM-LATE", COORDINATOR, new StationRegistered("XM-LATE", "Lantian", "Xiamen",
                 StationKind.RURAL, 30.0, 12_000, 10, 8));
+        // Stations whose 2026 inspections are recorded further down (each rated in 2026: registered before its close).
+        List.of("XM-ITEM:Jiangtou", "XM-OLD:Gulangyu", "XM-MERGED:Heping").forEach(station -> {
+            String[] idAndName = station.split(":");
+            append("station:" + idAndName[0], COORDINATOR, new StationRegistered(idAndName[0], idAndName[1], "Xiamen",
+                    StationKind.URBAN, 5.0, 20_000, 12, 10));
+        });
 
         // 2025: a scheme, nobody inspected, closed: full marks.
         append("cycle:2025", COORDINATOR, new CycleOpened(2025, 4, GradeBands.DEFAULT, 10));
@@ -141,15 +147,13 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         appeal("a-4", "XM-HT", "The files were sorted", "f-6");
 
         // A planned inspection by LEGAL-AFFAIRS whose item covers its case files only, not its veto indicator.
-        legalFilesInspection("XM-ITEM", "Jiangtou", "p-legal-files", "i-8");
+        legalFilesInspection("XM-ITEM", "p-legal-files", "i-8");
         // The same at another station, with a finding on the veto indicator the item does not cover: recorded before
         // findings were held to their item's indicators (V17), so it stands in the ledger.
-        legalFilesInspection("XM-OLD", "Gulangyu", "p-legal-old", "i-9");
+        legalFilesInspection("XM-OLD", "p-legal-old", "i-9");
         finding("f-old", "i-9", "XM-OLD", LEGAL, "L2", "0", "Detained past the limit");
         // Two LEGAL-AFFAIRS items overlapping at a station, merged into one visit with a PUBLIC-SECURITY item; LEGAL
         // inspects the visit once, citing the first.
-        append("station:XM-MERGED", COORDINATOR, new StationRegistered("XM-MERGED", "Heping", "Xiamen",
-                StationKind.URBAN, 5.0, 20_000, 12, 10));
         mergedItem("p-legal-a", LEGAL, "L1");
         mergedItem("p-legal-b", LEGAL, "L2");
         mergedItem("p-pubsec-m", PUBSEC, "P1");
@@ -432,9 +436,8 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     @Test
     void onlyAStationKnownAtTheCloseHasADraft() throws Exception {
         // Its history leaves out the years closed before it was registered: it has no rating for them.
-        read("/api/stations/XM-NEW/ratings/2026", AUDITOR).andExpect(status().isOk())
-                .andExpect(jsonPath("$.score").value(100.0))
-                .andExpect(jsonPath("$.draft").doesNotExist());
+        read("/api/stations/XM-NEW/ratings/2026", AUDITOR).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
         read("/api/stations/XM-NEW/ratings", AUDITOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].year", contains(2027)))
                 .andExpect(jsonPath("$[*].draftScore", empty()));
@@ -464,7 +467,7 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
     @Test
     void theRatingsRebuildToTheSameAnswers() throws Exception {
         assertRebuildingAnswersTheSame(AUDITOR, List.of(ZJL_2026, HT_2026, "/api/stations/SY-SH-ZJL/ratings/2025",
-                "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2026",
+                "/api/stations/SY-SH-ZJL/ratings/2027", "/api/stations/XM-NEW/ratings/2027",
                 "/api/stations/XM-LATE/ratings/2026", ZJL_HISTORY, HT_HISTORY, "/api/stations/XM-LATE/ratings",
                 "/api/stations/XM-MERGED/ratings/2026"));
     }
@@ -485,10 +488,8 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 : new ExceptionRefused(inspectionId, 2026, stationId, department.departmentId(), "Not urgent"));
     }
 
-    /** A station, a LEGAL-AFFAIRS plan item over it covering the case files (L1) alone, and its inspection. */
-    private void legalFilesInspection(String stationId, String name, String planItemId, String inspectionId) {
-        append("station:" + stationId, COORDINATOR, new StationRegistered(stationId, name, "Xiamen",
-                StationKind.URBAN, 5.0, 20_000, 12, 10));
+    /** A LEGAL-AFFAIRS plan item over a station covering the case files (L1) alone, and its inspection. */
+    private void legalFilesInspection(String stationId, String planItemId, String inspectionId) {
         append("plan-item:" + planItemId, LEGAL, new PlanItemProposed(planItemId, 2026, "LEGAL-AFFAIRS",
                 List.of(stationId), date("2026-06-01"), date("2026-06-30"), PlanItemKind.THEMATIC, List.of("L1")));
         append("inspection:" + inspectionId, LEGAL, new InspectionAuthorised(inspectionId, 2026, stationId,

@@ -37,9 +37,10 @@ class StationsWithoutADraftTest extends IntegrationTest {
         assertThat(lateFinal.status()).as(lateFinal.toString()).isEqualTo(409);
         assertThat(lateFinal.text("code")).isEqualTo("no-draft");
         assertThat(eventCount()).isEqualTo(before);
-        var lateView = coord.get(ratings(REGISTERED_LATER)).body().path("draft");
-        assertThat(lateView.isMissingNode() || lateView.isNull()).as("its rating view shows no draft either: " + lateView)
-                .isTrue();
+        var lateView = coord.get(ratings(REGISTERED_LATER));
+        assertThat(lateView.status()).as("nor has it a rating view for that year: " + lateView).isEqualTo(404);
+        assertThat(coord.get("/api/stations/" + REGISTERED_LATER + "/ratings").body().findValuesAsText("year"))
+                .as("nor a year in its history").doesNotContain(String.valueOf(YEAR));
 
         var finalRating = coord.post(ratings(KNOWN_AT_CLOSE) + "/finalise", Map.of());
         assertThat(finalRating.status()).as(finalRating.toString()).isEqualTo(200);

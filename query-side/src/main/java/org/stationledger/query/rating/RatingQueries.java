@@ -116,10 +116,14 @@ class RatingQueries {
         this.rowsReader = json.readerFor(Rows.class);
     }
 
-    /** The station's rating for the year; empty when the projection knows no such station or cycle. */
+    /**
+     * The station's rating for the year; empty when the projection knows no such station or cycle, or the cycle
+     * closed before the station was registered (it has no draft, and no rating, for that year).
+     */
     Optional<RatingView> rating(String stationId, int year) {
         return rows(STATION_RATINGS, years(stationId, year, year)).stream().findFirst()
-                .flatMap(rows -> rows.cycles().stream().findFirst().map(cycle -> rating(stationId, rows, cycle)));
+                .flatMap(rows -> rows.cycles().stream().filter(cycle -> rated(rows, cycle)).findFirst()
+                        .map(cycle -> rating(stationId, rows, cycle)));
     }
 
     /**
@@ -130,14 +134,18 @@ class RatingQueries {
     Optional<List<HistoryYear>> everyYear(String stationId) {
         return rows(STATION_HISTORY, years(stationId, Integer.MIN_VALUE, Integer.MAX_VALUE)).stream().findFirst()
                 .map(rows -> rows.cycles().stream()
-                        .filter(cycle -> cycle.closedPosition() == null
-                                         || rows.registeredPosition() < cycle.closedPosition())
+                        .filter(cycle -> rated(rows, cycle))
                         .map(cycle -> rating(stationId, rows, cycle))
                         .map(rating -> new HistoryYear(RatingHistoryEntry.of(rating), rating.inspectingDepartmentIds()))
                         .toList());
     }
 
     record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
+    }
+
+    /** Whether the station is part of the cycle's rating: the cycle is open, or closed after its registration. */
+    private static boolean rated(Rows rows, Cycle cycle) {
+        return cycle.closedPosition() == null || rows.registeredPosition() < cycle.closedPosition();
     }
 
     private static MapSqlParameterSource years(String stationId, int firstYear, int lastYear) {
