@@ -43,6 +43,7 @@ class CrashRecoveryTest {
     void everyAcknowledgedCommandSurvivesAKilledLedgerWhichStartsAgain() throws Exception {
         Path dataDir = TestDatabase.newEmbeddedDir();
         Path log = Files.createTempFile("ledger-crash", ".log");
+        log.toFile().deleteOnExit();
         // Port 0: the child binds a free port itself and logs it (a port chosen here could be taken meanwhile).
         Process ledger = new ProcessBuilder(Path.of(ProcessHandle.current().info().command().orElseThrow()).toString(),
                 "-Xmx512m", "-Ddisable-axoniq-console-message=true", "-cp", System.getProperty("java.class.path"),
