@@ -101,11 +101,12 @@ class RebuildRecords {
                 """, replaced, node, run.projection(), run.runId());
     }
 
-    void fail(String projection, UUID runId, String error) {
-        jdbc.update("""
+    /** Whether the run was still this projection's running one, and is now recorded as failed. */
+    boolean fail(String projection, UUID runId, String error) {
+        return jdbc.update("""
                 UPDATE projection_rebuild SET status = 'FAILED', error = ?, updated_at = now(), finished_at = now()
                 WHERE projection = ? AND run_id = ? AND status = 'RUNNING'
-                """, error, projection, runId);
+                """, error, projection, runId) == 1;
     }
 
     Optional<RebuildProgress> progress(String projection) {

@@ -96,8 +96,10 @@ final class RebuildRun implements Runnable {
                 return;
             }
             log.error("Rebuild of {} failed; the live projection is untouched", projection, e);
-            services.records().fail(projection, runId, String.valueOf(e.getMessage()));
-            dropShadowOfFailedRun();
+            // The shadow schema is the projection's, not the run's: only the run still recorded as running owns it.
+            if (services.records().fail(projection, runId, String.valueOf(e.getMessage()))) {
+                dropShadowOfFailedRun();
+            }
         }
     }
 

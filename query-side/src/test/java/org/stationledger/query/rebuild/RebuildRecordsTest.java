@@ -77,6 +77,16 @@ class RebuildRecordsTest {
         assertThat(records.stalled(QUIET)).isEmpty();
     }
 
+    /** A worker whose run has been replaced fails nothing, and so leaves the replacing run's shadow schema alone. */
+    @Test
+    void onlyTheRunStillRecordedAsRunningIsFailed() {
+        UUID run = started();
+
+        assertThat(records.fail(PROJECTION, UUID.randomUUID(), "a worker of an earlier run")).isFalse();
+        assertThat(records.fail(PROJECTION, run, "given up")).isTrue();
+        assertThat(records.fail(PROJECTION, run, "again")).as("once").isFalse();
+    }
+
     private UUID started() {
         UUID run = UUID.randomUUID();
         assertThat(records.start(PROJECTION, run, "rebuild_report_publications", 10)).isTrue();
