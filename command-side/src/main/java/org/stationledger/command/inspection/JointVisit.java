@@ -28,10 +28,10 @@ class JointVisit {
                 visit.planItemIds(), visit.departmentIds()));
     }
 
-    /** A late-approved item joins this visit; the planner has already narrowed the window to the overlap. */
-    void join(JointVisitPlanner.ItemWindow item, JointVisitPlanner.Window narrowed) {
-        apply(new JointVisitJoined(visitId, year, stationId, item.planItemId(), item.departmentId(), narrowed.from(),
-                narrowed.to()));
+    /** A late-approved item joins this visit, whose window it encloses: the window stays as it is. */
+    void join(JointVisitPlanner.ItemWindow item, JointVisitPlanner.Window window) {
+        apply(new JointVisitJoined(visitId, year, stationId, item.planItemId(), item.departmentId(), window.from(),
+                window.to()));
     }
 
     @EventSourcingHandler

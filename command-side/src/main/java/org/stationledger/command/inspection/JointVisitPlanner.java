@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Merges approved plan items into visits, station by station: items that target the same station with overlapping
@@ -14,7 +15,8 @@ import java.util.Map;
  * on the best merge there is. Visits that exist already (approved earlier) are never split nor narrowed: a late item
  * joins one only if its window encloses the visit's (the visit keeps its window, so the items already in it keep
  * theirs and an inspection already made in it stays inside it); a late item that overlaps one only in part gets a
- * visit of its own, which counts against the cap.
+ * visit of its own, which counts against the cap. Nor does a late item join a visit its department has used: the
+ * inspection made then could not have assessed what the late item covers, and the item would have no visit left.
  */
 final class JointVisitPlanner {
 
@@ -42,7 +44,11 @@ final class JointVisitPlanner {
     record ItemWindow(String planItemId, String departmentId, Window window) {
     }
 
-    record ExistingVisit(String visitId, Window window) {
+    /** A visit approved earlier, with the departments that have already used their share of it. */
+    record ExistingVisit(String visitId, Window window, Set<String> usedBy) {
+        ExistingVisit(String visitId, Window window) {
+            this(visitId, window, Set.of());
+        }
     }
 
     /** A visit after planning: an existing one (possibly joined by new items) or a new one. */
@@ -65,17 +71,19 @@ final class JointVisitPlanner {
     /** The visits of one station once {@code items} are added to its {@code existing} ones. */
     static StationVisits plan(int year, String stationId, List<ExistingVisit> existing, List<ItemWindow> items) {
         List<VisitUnderPlanning> visits = new ArrayList<>();
-        existing.forEach(visit -> visits.add(new VisitUnderPlanning(visit.visitId(), true, visit.window())));
+        existing.forEach(visit -> visits.add(new VisitUnderPlanning(visit.visitId(), true, visit.window(),
+                visit.usedBy())));
         List<ItemWindow> sorted = items.stream()
                 .sorted(Comparator.comparing((ItemWindow item) -> item.window().from()).thenComparing(ItemWindow::planItemId))
                 .toList();
         for (ItemWindow item : sorted) {
             VisitUnderPlanning target = visits.stream().filter(visit -> visit.existing
-                            ? item.window().encloses(visit.window)
+                            ? item.window().encloses(visit.window) && !visit.usedBy.contains(item.departmentId())
                             : visit.window.overlaps(item.window()))
                     .findFirst().orElse(null);
             if (target == null) {
-                target = new VisitUnderPlanning(visitId(year, stationId, visits.size() + 1), false, item.window());
+                target = new VisitUnderPlanning(visitId(year, stationId, visits.size() + 1), false, item.window(),
+                        Set.of());
                 visits.add(target);
             }
             target.window = target.window.intersect(item.window());
@@ -102,12 +110,14 @@ final class JointVisitPlanner {
         private final String visitId;
         private final boolean existing;
         private Window window;
+        private final Set<String> usedBy;
         private final List<ItemWindow> added = new ArrayList<>();
 
-        private VisitUnderPlanning(String visitId, boolean existing, Window window) {
+        private VisitUnderPlanning(String visitId, boolean existing, Window window, Set<String> usedBy) {
             this.visitId = visitId;
             this.existing = existing;
             this.window = window;
+            this.usedBy = usedBy;
         }
     }
 }

@@ -122,12 +122,15 @@ class PlanApprovalHandler {
         }
         Map<String, List<JointVisitPlanner.ItemWindow>> byStation = JointVisitPlanner.byStation(stationsOfItem);
         Map<String, List<Plans.VisitFacts>> existing = plans.visitsOf(year, byStation.keySet());
+        Map<String, Set<String>> usedBy = plans.departmentsThatUsed(existing.values().stream().flatMap(List::stream)
+                .map(Plans.VisitFacts::visitId).toList());
         List<JointVisitPlanner.StationVisits> schedule = new ArrayList<>();
         List<String> overCap = new ArrayList<>();
         byStation.forEach((stationId, stationItems) -> {
             List<JointVisitPlanner.ExistingVisit> existingVisits = existing.getOrDefault(stationId, List.of()).stream()
                     .map(visit -> new JointVisitPlanner.ExistingVisit(visit.visitId(),
-                            new JointVisitPlanner.Window(visit.from(), visit.to())))
+                            new JointVisitPlanner.Window(visit.from(), visit.to()),
+                            usedBy.getOrDefault(visit.visitId(), Set.of())))
                     .toList();
             JointVisitPlanner.StationVisits planned = JointVisitPlanner.plan(year, stationId, existingVisits, stationItems);
             if (planned.visits().size() > visitCap) {

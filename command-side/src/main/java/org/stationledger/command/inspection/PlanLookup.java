@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -116,6 +118,17 @@ class PlanLookup implements Plans {
                 cmd_plan_item i JOIN cmd_plan_item_station s ON s.plan_item_id = i.plan_item_id AND s.station_id = ?
                 WHERE i.year = ? AND i.department_id = ? AND s.visit_id = ? AND ? = ANY (i.indicator_ids)""",
                 share.stationId(), share.year(), share.departmentId(), share.visitId(), indicatorId);
+    }
+
+    @Override
+    public Map<String, Set<String>> departmentsThatUsed(Collection<String> visitIds) {
+        Map<String, Set<String>> users = new HashMap<>();
+        jdbc.query("SELECT visit_id, department_id FROM cmd_visit_usage WHERE visit_id = ANY (?::text[])",
+                (ResultSet rs) -> {
+                    users.computeIfAbsent(rs.getString("visit_id"), visit -> new HashSet<>())
+                            .add(rs.getString("department_id"));
+                }, (Object) visitIds.toArray(String[]::new));
+        return users;
     }
 
     @Override

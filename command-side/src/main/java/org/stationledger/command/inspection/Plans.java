@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.stationledger.events.inspection.PlanItemKind;
 
 /** The plan's look-ups: what a command about plan items, visits or inspections needs to know beyond its aggregate. */
@@ -39,6 +40,9 @@ interface Plans {
     /** A department's share of one visit to a station, which one planned inspection uses. */
     record VisitShare(int year, String visitId, String stationId, String departmentId) {
     }
+
+    /** For each of {@code visitIds} that has been used, the departments that have used their share of it. */
+    Map<String, Set<String>> departmentsThatUsed(Collection<String> visitIds);
 
     /** The visits already scheduled for each of {@code stationIds} in {@code year}. */
     Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);

@@ -93,6 +93,18 @@ class InMemoryPlans implements Plans {
     }
 
     @Override
+    public Map<String, Set<String>> departmentsThatUsed(Collection<String> visitIds) {
+        Map<String, Set<String>> users = new HashMap<>();
+        usages.forEach(usage -> {
+            String[] visitAndDepartment = usage.split("\\|");
+            if (visitIds.contains(visitAndDepartment[0])) {
+                users.computeIfAbsent(visitAndDepartment[0], visit -> new HashSet<>()).add(visitAndDepartment[1]);
+            }
+        });
+        return users;
+    }
+
+    @Override
     public Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds) {
         Map<String, List<VisitFacts>> result = new HashMap<>();
         visits.forEach((visitId, visit) -> {

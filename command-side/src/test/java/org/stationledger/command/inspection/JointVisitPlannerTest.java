@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.stationledger.command.inspection.JointVisitPlanner.ExistingVisit;
 import org.stationledger.command.inspection.JointVisitPlanner.ItemWindow;
@@ -121,6 +122,20 @@ class JointVisitPlannerTest {
         assertThat(planned.visits()).containsExactly(
                 new Visit("2025-S1-1", true, window(3, 10, 3, 31), List.of(late)));
         assertThat(planned.changed()).containsExactlyElementsOf(planned.visits());
+    }
+
+    /** The department has inspected the visit already: what its late item covers was not assessed then. */
+    @Test
+    void a_late_item_does_not_join_a_visit_its_department_has_used() {
+        ExistingVisit used = new ExistingVisit("2025-S1-1", window(3, 10, 3, 31), Set.of("D3"));
+        ItemWindow late = item("P9", "D3", window(3, 1, 4, 15));
+        ItemWindow other = item("P8", "D2", window(3, 1, 4, 15));
+
+        StationVisits planned = plan(List.of(used), late, other);
+
+        assertThat(planned.visits()).containsExactly(
+                new Visit("2025-S1-1", true, window(3, 10, 3, 31), List.of(other)),
+                new Visit("2025-S1-2", false, window(3, 1, 4, 15), List.of(late)));
     }
 
     /**
