@@ -28,7 +28,8 @@ class DemandListTest extends IntegrationTest {
         ensureStation(OTHER, "RURAL");
         Api crim = as("crim");
         Api pubsec = as("pubsec");
-        issue(crim, "documents", "D33-ZJL", "Report last quarter's detentions", Map.of("stationIds", List.of(ZJL)));
+        issue(crim, "documents", "D33-ZJL", "Report last quarter's detentions",
+                Map.of("stationIds", List.of(ZJL, OTHER)));
         issue(pubsec, "documents", "D33-OTHER", "Check the village patrol log", Map.of("stationIds", List.of(OTHER)));
         issue(crim, "meetings", "M33-ALL", "Year-end case review", Map.of("allStations", true));
 
@@ -36,12 +37,16 @@ class DemandListTest extends IntegrationTest {
         assertThat(ids(ownStation)).containsExactly("D33-ZJL", "M33-ALL");
         assertThat(ownStation.path("demands").get(0).path("title").asText()).isEqualTo("Report last quarter's detentions");
         assertThat(ownStation.path("demands").get(0).path("kind").asText()).isEqualTo("DOCUMENT");
+        assertThat(ownStation.path("demands").get(0).path("stationIds")).extracting(JsonNode::asText)
+                .as("not which other stations it names").containsExactly(ZJL);
         assertThat(ownStation.path("demands").get(1).path("allStations").asBoolean()).isTrue();
         assertThat(as("zjl").get(DEMANDS + "?stationId=" + OTHER).text("code")).isEqualTo("forbidden-scope");
 
         assertThat(ids(pubsec.get(DEMANDS).body())).as("a department's own").containsExactly("D33-OTHER");
         assertThat(ids(as("coord").get(DEMANDS).body())).containsExactly("D33-ZJL", "D33-OTHER", "M33-ALL");
-        assertThat(ids(as("coord").get(DEMANDS + "?stationId=" + OTHER).body())).containsExactly("D33-OTHER", "M33-ALL");
+        assertThat(ids(as("coord").get(DEMANDS + "?stationId=" + OTHER).body()))
+                .containsExactly("D33-ZJL", "D33-OTHER", "M33-ALL");
+        assertThat(as("coord").get(DEMANDS).body().path("demands").get(0).path("stationIds")).hasSize(2);
         assertThat(ids(as("audit").get(DEMANDS + "?kind=MEETING").body())).containsExactly("M33-ALL");
         assertThat(as("coord").get(DEMANDS + "?kind=MEMO").status()).isEqualTo(400);
 

@@ -51,6 +51,6 @@ class BurdenQueryController {
                                @RequestParam(required = false) Integer limit, Actor caller) {
         return demands.page(QueryParameters.year(year), CallerScope.stationFilter(caller, stationId),
                 CallerScope.departmentFilter(caller, departmentId), QueryParameters.oneOf(DemandKind.class, "kind", kind),
-                after == null ? -1 : after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
+                after == null ? -1 : after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)).visibleTo(caller);
     }
 }

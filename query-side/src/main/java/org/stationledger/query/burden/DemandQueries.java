@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.stationledger.events.Actor;
+import org.stationledger.events.Role;
 import org.stationledger.events.burden.DemandKind;
 import org.stationledger.query.JdbcValues;
 
@@ -33,6 +35,17 @@ class DemandQueries {
     record Page(List<Demand> demands, @JsonInclude(JsonInclude.Include.ALWAYS) Long nextAfter) {
         static Page of(List<Demand> demands) {
             return new Page(demands, demands.isEmpty() ? null : demands.get(demands.size() - 1).position());
+        }
+
+        /** A station learns of no other station a document or meeting names: only that it names this one. */
+        Page visibleTo(Actor caller) {
+            if (!caller.is(Role.STATION)) {
+                return this;
+            }
+            return new Page(demands.stream().map(demand -> new Demand(demand.kind(), demand.id(),
+                    demand.departmentId(), demand.title(), demand.date(), demand.allStations(),
+                    demand.allStations() ? List.of() : List.of(caller.stationId()), demand.position())).toList(),
+                    nextAfter);
         }
     }
 
