@@ -31,7 +31,7 @@ class LostConnectionTest extends IntegrationTest {
         Throwable failure = catchThrowable(() -> transactions.fetchInTransaction(() -> {
             int pid = jdbc.queryForObject("SELECT pg_backend_pid()", Integer.class);
             terminateFromAnotherConnection(pid);
-            return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+            return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
         }));
 
         assertThat(failure).as("the failure itself").isNotNull();

@@ -73,16 +73,23 @@ class RatingQueries {
                  THEN original_deduction END""";
 
     /**
-     * What a planned inspection assessed: the indicators of its plan item and of its department's other items merged
-     * into the same visit (null for an exception, or items not met yet).
+     * What a planned inspection assessed, in indicator order: the indicators of its plan item and of its department's
+     * other items merged into the same visit. Null for an exception, or while its own item is not met yet (the
+     * inspection then counts for its department's indicators, as it did before any item was known). Two look-ups by
+     * key, not a scan of every year's items.
      */
     private static final String ITEM_INDICATORS = """
             (SELECT to_json(array_agg(DISTINCT indicator ORDER BY indicator))
-             FROM read_rating_plan_item p, unnest(p.indicator_ids) AS indicator
-             WHERE p.plan_item_id = read_rating_inspection.plan_item_id
-                OR (p.department_id = read_rating_inspection.department_id
-                    AND p.plan_item_id IN (SELECT v.plan_item_id FROM read_rating_visit_item v
-                                           WHERE v.visit_id = read_rating_inspection.visit_id)))""";
+             FROM (SELECT own.indicator_ids FROM read_rating_plan_item own
+                   WHERE own.plan_item_id = read_rating_inspection.plan_item_id
+                   UNION ALL
+                   SELECT p.indicator_ids FROM read_rating_visit_item v
+                   JOIN read_rating_plan_item p ON p.plan_item_id = v.plan_item_id
+                   WHERE v.visit_id = read_rating_inspection.visit_id
+                     AND p.department_id = read_rating_inspection.department_id
+                     AND EXISTS (SELECT 1 FROM read_rating_plan_item own
+                                 WHERE own.plan_item_id = read_rating_inspection.plan_item_id)) items,
+                  unnest(items.indicator_ids) AS indicator)""";
 
     /** Everything a station's rating shows. */
     private static final String STATION_RATINGS = stationStatement("""

@@ -103,8 +103,9 @@ record RatingView(String stationId, String stationName, int year, RatingStatus s
     }
 
     /**
-     * An authorised inspection behind the rating. {@code indicatorIds}: what a planned inspection assesses, its plan
-     * item's indicators; null for an exception, which may assess any of its department's.
+     * An authorised inspection behind the rating. {@code indicatorIds}: what a planned inspection assesses, in
+     * indicator order — its plan item's indicators and those of its department's other items merged into the same
+     * visit; null for an exception, which may assess any of its department's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Inspection(String inspectionId, String departmentId, LocalDate date, InspectionKind kind,
