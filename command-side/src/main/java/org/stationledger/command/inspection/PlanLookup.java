@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Set;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -113,7 +113,7 @@ class PlanLookup implements Plans {
 
     @Override
     public boolean covers(VisitShare share, String indicatorId) {
-        // The department's items of the year (a few), each looked up at the station by its primary key.
+        // The department's items of the year (a few, by index), each looked up at the station by its primary key.
         return Lookups.exists(jdbc, """
                 cmd_plan_item i JOIN cmd_plan_item_station s ON s.plan_item_id = i.plan_item_id AND s.station_id = ?
                 WHERE i.year = ? AND i.department_id = ? AND s.visit_id = ? AND ? = ANY (i.indicator_ids)""",

@@ -50,7 +50,7 @@ final class UnreadableBodies {
 
     private static Optional<JsonMappingException> innermostMapping(Throwable failure) {
         JsonMappingException innermost = null;
-        for (Throwable cause = failure; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonMappingException mapping) {
                 innermost = mapping;
             }

@@ -18,10 +18,18 @@ final class RatingDraft {
     private RatingDraft() {
     }
 
+    /**
+     * Whether a station is part of a year's rating: the year is still open, or it closed after the station was
+     * registered (in the store's order). A station registered after the close has no draft and no rating that year.
+     */
+    static boolean rated(Long closedPosition, long registeredPosition) {
+        return closedPosition == null || registeredPosition < closedPosition;
+    }
+
     /** The draft, or {@code null} while the cycle is open or when the station was registered after its close. */
     static RatingView.Draft of(List<RatingRules.Indicator> scheme, GradeBands gradeBands, Long closedPosition,
                                long registeredPosition, List<RatingView.Finding> findings) {
-        if (closedPosition == null || registeredPosition > closedPosition) {
+        if (closedPosition == null || !rated(closedPosition, registeredPosition)) {
             return null;
         }
         List<RatingRules.LiveFinding> standingAtClose = findings.stream()

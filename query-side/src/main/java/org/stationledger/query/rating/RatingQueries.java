@@ -150,9 +150,8 @@ class RatingQueries {
     record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
     }
 
-    /** Whether the station is part of the cycle's rating: the cycle is open, or closed after its registration. */
     private static boolean rated(Rows rows, Cycle cycle) {
-        return cycle.closedPosition() == null || rows.registeredPosition() < cycle.closedPosition();
+        return RatingDraft.rated(cycle.closedPosition(), rows.registeredPosition());
     }
 
     private static MapSqlParameterSource years(String stationId, int firstYear, int lastYear) {
