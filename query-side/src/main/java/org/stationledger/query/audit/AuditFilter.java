@@ -7,10 +7,17 @@ import org.stationledger.query.Problems;
 record AuditFilter(String stationId, String departmentId, Integer year, String type, String aggregateId, Instant from,
                    Instant to) {
 
-    /** A range that holds no moment is a mistake (the bounds swapped), not a question whose answer is "nothing". */
+    /**
+     * A range that holds no moment is a mistake (the bounds swapped), and so is a type no event has (a misspelling),
+     * not a question whose answer is "nothing".
+     */
     AuditFilter {
         if (from != null && to != null && !from.isBefore(to)) {
             throw Problems.invalidRequest("from must be before to (from is inclusive, to exclusive).");
+        }
+        if (type != null && !EventTypes.NAMES.contains(type)) {
+            throw Problems.invalidRequest("type " + type + " is not an event of the ledger; its events are "
+                                          + String.join(", ", EventTypes.NAMES) + ".");
         }
     }
 }

@@ -50,7 +50,7 @@ class AuditIndexProjection {
     void on(Object payload, EventMessage<?> event, @Timestamp Instant recordedAt) {
         AuditScope scope = AuditScope.of(payload, event::getMetaData);
         Row row = new Row(event.getIdentifier(), event.getPayloadType().getSimpleName(), scope.year(),
-                scope.departmentId(), scope.stationIds() == null ? null : String.join(",", scope.stationIds()),
+                scope.departmentId(), joined(scope.departmentIds()), joined(scope.stationIds()), scope.allStations(),
                 recordedAt.toString());
         if (!CurrentUnitOfWork.isStarted()) {
             write(List.of(row));
@@ -67,8 +67,13 @@ class AuditIndexProjection {
     }
 
     /** The filter columns of one event; its global index is looked up by its identifier when the batch is written. */
-    private record Row(String eventId, String eventType, Integer year, String departmentId,
-                       String stationIds, String recordedAt) {
+    private record Row(String eventId, String eventType, Integer year, String departmentId, String departmentIds,
+                       String stationIds, boolean allStations, String recordedAt) {
+    }
+
+    /** Ids travel to the statement as one text each, split again there; no id holds a comma. */
+    private static String joined(List<String> ids) {
+        return ids == null ? null : String.join(",", ids);
     }
 
     private void write(Collection<Row> rows) {
@@ -76,23 +81,29 @@ class AuditIndexProjection {
             return;
         }
         jdbc.update("""
-                INSERT INTO read_audit_index (global_index, event_type, year, department_id, station_ids, recorded_at)
-                SELECT d.globalindex, r.event_type, r.year, r.department_id, string_to_array(r.station_ids, ','),
-                       r.recorded_at
+                INSERT INTO read_audit_index (global_index, event_type, year, department_id, department_ids,
+                                              station_ids, all_stations, recorded_at)
+                SELECT d.globalindex, r.event_type, r.year, r.department_id, string_to_array(r.department_ids, ','),
+                       string_to_array(r.station_ids, ','), r.all_stations, r.recorded_at
                 FROM unnest(CAST(:eventIds AS TEXT[]), CAST(:eventTypes AS TEXT[]), CAST(:years AS INT[]),
-                            CAST(:departmentIds AS TEXT[]), CAST(:stationIds AS TEXT[]),
+                            CAST(:departmentId AS TEXT[]), CAST(:departmentIds AS TEXT[]),
+                            CAST(:stationIds AS TEXT[]), CAST(:allStations AS BOOLEAN[]),
                             CAST(:recordedAt AS TIMESTAMPTZ[]))
-                     AS r(event_id, event_type, year, department_id, station_ids, recorded_at)
+                     AS r(event_id, event_type, year, department_id, department_ids, station_ids, all_stations,
+                          recorded_at)
                 CROSS JOIN LATERAL (%s) d
                 ON CONFLICT (global_index) DO UPDATE SET
                     event_type = EXCLUDED.event_type, year = EXCLUDED.year, department_id = EXCLUDED.department_id,
-                    station_ids = EXCLUDED.station_ids, recorded_at = EXCLUDED.recorded_at
+                    department_ids = EXCLUDED.department_ids, station_ids = EXCLUDED.station_ids,
+                    all_stations = EXCLUDED.all_stations, recorded_at = EXCLUDED.recorded_at
                 """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")),
                 new MapSqlParameterSource("eventIds", column(rows, Row::eventId))
                         .addValue("eventTypes", column(rows, Row::eventType))
                         .addValue("years", rows.stream().map(Row::year).toArray(Integer[]::new))
-                        .addValue("departmentIds", column(rows, Row::departmentId))
+                        .addValue("departmentId", column(rows, Row::departmentId))
+                        .addValue("departmentIds", column(rows, Row::departmentIds))
                         .addValue("stationIds", column(rows, Row::stationIds))
+                        .addValue("allStations", rows.stream().map(Row::allStations).toArray(Boolean[]::new))
                         .addValue("recordedAt", column(rows, Row::recordedAt)));
     }
 

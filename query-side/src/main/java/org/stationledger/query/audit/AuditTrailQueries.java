@@ -25,6 +25,8 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stationledger.events.station.StationDecommissioned;
+import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
 import org.stationledger.query.rebuild.LivePosition;
@@ -150,12 +152,19 @@ class AuditTrailQueries {
     private static List<String> conditions(AuditFilter filter, MapSqlParameterSource parameters) {
         List<String> conditions = new ArrayList<>();
         if (filter.stationId() != null) {
-            // Written as containment so that the GIN index on station_ids is used.
-            conditions.add("i.station_ids @> ARRAY[CAST(:stationId AS TEXT)]");
+            // Written as containment so that the GIN index on station_ids is used. A document or meeting for every
+            // station reached the stations registered, and not decommissioned, when it was recorded (as the burden
+            // counts say); the index holds both moments, as the rows of those events.
+            conditions.add("""
+                    (i.station_ids @> ARRAY[CAST(:stationId AS TEXT)]
+                     OR i.all_stations
+                        AND i.global_index > (%s)
+                        AND i.global_index < coalesce((%s), 9223372036854775807))"""
+                    .formatted(firstOfStation(StationRegistered.class), firstOfStation(StationDecommissioned.class)));
             parameters.addValue("stationId", filter.stationId());
         }
         if (filter.departmentId() != null) {
-            conditions.add("i.department_id = :departmentId");
+            conditions.add("(i.department_id = :departmentId OR i.department_ids @> ARRAY[CAST(:departmentId AS TEXT)])");
             parameters.addValue("departmentId", filter.departmentId());
         }
         if (filter.year() != null) {
@@ -179,6 +188,11 @@ class AuditTrailQueries {
             parameters.addValue("to", JdbcValues.timestamp(filter.to()));
         }
         return conditions;
+    }
+
+    private static String firstOfStation(Class<?> eventType) {
+        return "SELECT min(r.global_index) FROM read_audit_index r WHERE r.event_type = '" + eventType.getSimpleName()
+               + "' AND r.station_ids @> ARRAY[CAST(:stationId AS TEXT)]";
     }
 
     private static String where(List<String> conditions) {

@@ -3,6 +3,7 @@ package org.stationledger.events.inspection;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
+import org.stationledger.events.MultiDepartmentScoped;
 import org.stationledger.events.StationScoped;
 import org.stationledger.events.YearScoped;
 
@@ -13,5 +14,5 @@ import org.stationledger.events.YearScoped;
 @Revision("1")
 public record JointVisitScheduled(String visitId, int year, String stationId, LocalDate from, LocalDate to,
                                   List<String> planItemIds, List<String> departmentIds)
-        implements YearScoped, StationScoped {
+        implements YearScoped, StationScoped, MultiDepartmentScoped {
 }

@@ -1,0 +1,108 @@
+package org.stationledger.app.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+
+/**
+ * The trail read by department or station finds everything that concerns it: a joint visit is in the trail of each
+ * of its departments, and a document for every station is in the trail of each station registered, and not
+ * decommissioned, when it was issued. A misspelt event type is refused rather than answered with an empty trail.
+ */
+class AuditTrailScopeTest extends IntegrationTest {
+
+    private static final int YEAR = 2045;
+    private static final String SHARED = "SCOPE-45";
+    private static final String LATE = "SCOPE-45-LATE";
+    private static final String GONE = "SCOPE-45-GONE";
+
+    @Test
+    void aJointVisitIsInTheTrailOfEachOfItsDepartments() {
+        Api coord = as("coord");
+        Api crim = as("crim");
+        Api pubsec = as("pubsec");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureDepartment("PUBLIC-SECURITY");
+        ensureStation(SHARED, "URBAN");
+        assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).status()).isEqualTo(201);
+        indicator(crim, "CRIM-45", 60);
+        indicator(pubsec, "PUBSEC-45", 40);
+        assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
+        planItem(crim, "PI-45-CRIM", "2045-03-01", "2045-03-31", "CRIM-45");
+        planItem(pubsec, "PI-45-PUBSEC", "2045-03-15", "2045-04-15", "PUBSEC-45");
+        var approval = coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of());
+        assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
+
+        for (String department : List.of("CRIMINAL-INVESTIGATION", "PUBLIC-SECURITY")) {
+            JsonNode visits = as("audit").get("/api/audit/events?type=JointVisitScheduled&year=" + YEAR
+                                               + "&departmentId=" + department).body().path("events");
+            assertThat(visits).as(department).hasSize(1);
+            assertThat(visits.get(0).path("payload").path("departmentIds")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrder("CRIMINAL-INVESTIGATION", "PUBLIC-SECURITY");
+        }
+        assertThat(as("audit").get("/api/audit/events?type=JointVisitScheduled&year=" + YEAR
+                                   + "&departmentId=TRAFFIC").body().path("events"))
+                .as("a department not in the visit").isEmpty();
+    }
+
+    @Test
+    void aDocumentForEveryStationIsInTheTrailOfTheStationsItReached() {
+        Api coord = as("coord");
+        Api crim = as("crim");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureStation(SHARED, "URBAN");
+        ensureStation(GONE, "RURAL");
+        issueToEveryStation(crim, "D45-FIRST");
+        ensureStation(LATE, "RURAL");
+        var decommissioned = coord.post("/api/stations/" + GONE + "/decommission", Map.of("reason", "Merged"));
+        assertThat(decommissioned.status()).as(decommissioned.toString()).isEqualTo(200);
+        issueToEveryStation(crim, "D45-SECOND");
+
+        assertThat(documentsInTrailOf(SHARED)).containsExactly("D45-FIRST", "D45-SECOND");
+        assertThat(documentsInTrailOf(LATE)).as("registered after the first").containsExactly("D45-SECOND");
+        assertThat(documentsInTrailOf(GONE)).as("decommissioned before the second").containsExactly("D45-FIRST");
+        assertThat(documentsInTrailOf("SCOPE-45-NEVER")).as("a station never registered").isEmpty();
+    }
+
+    @Test
+    void aTypeNoEventHasIsRefused() {
+        var misspelt = as("audit").get("/api/audit/events?type=InspectionBlock");
+        assertThat(misspelt.status()).isEqualTo(400);
+        assertThat(misspelt.text("code")).isEqualTo("invalid-request");
+        assertThat(misspelt.text("detail")).contains("InspectionBlock ").contains("InspectionBlocked");
+        assertThat(as("audit").get("/api/audit/export?type=Inspection").status()).isEqualTo(400);
+        assertThat(as("audit").get("/api/audit/events?type=InspectionBlocked").status()).isEqualTo(200);
+    }
+
+    private List<String> documentsInTrailOf(String stationId) {
+        List<String> ids = new ArrayList<>();
+        as("audit").get("/api/audit/events?type=DocumentIssued&year=" + YEAR + "&stationId=" + stationId).body()
+                .path("events").forEach(event -> ids.add(event.path("payload").path("documentId").asText()));
+        return ids;
+    }
+
+    private static void issueToEveryStation(Api department, String id) {
+        var response = department.post("/api/burden/documents", Map.of("id", id, "title", "Circular " + id,
+                "date", YEAR + "-05-05", "allStations", true));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    private static void indicator(Api department, String id, int points) {
+        var response = department.post("/api/cycles/" + YEAR + "/indicators",
+                Map.of("indicatorId", id, "title", "Indicator " + id, "maxPoints", points, "kind", "SCORED"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    private static void planItem(Api department, String id, String from, String to, String indicator) {
+        var response = department.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", id,
+                "stationIds", List.of(SHARED), "from", from, "to", to, "kind", "THEMATIC",
+                "indicatorIds", List.of(indicator)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+}
