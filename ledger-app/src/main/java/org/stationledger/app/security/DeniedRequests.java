@@ -39,7 +39,7 @@ final class DeniedRequests implements AccessDeniedHandler {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/actuator")) {
             try {
                 if (api.get().getHandler(request) == null) {
-                    ProblemResponses.write(json, response, HttpStatus.NOT_FOUND, "not-found",
+                    ProblemResponses.write(json, request, response, HttpStatus.NOT_FOUND, "not-found",
                             "The ledger has no such endpoint.");
                     return;
                 }
@@ -48,13 +48,13 @@ final class DeniedRequests implements AccessDeniedHandler {
                     response.setHeader(HttpHeaders.ALLOW,
                             StringUtils.collectionToCommaDelimitedString(wrongMethod.getSupportedHttpMethods()));
                 }
-                ProblemResponses.write(json, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                ProblemResponses.write(json, request, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
                         "This endpoint does not take " + request.getMethod() + ".");
                 return;
             } catch (Exception otherMismatch) {
                 // The path and method exist (a media type did not match): the role table's refusal stands.
             }
         }
-        ProblemResponses.write(json, response, HttpStatus.FORBIDDEN, "forbidden-role", "Your role may not do this.");
+        ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN, "forbidden-role", "Your role may not do this.");
     }
 }

@@ -46,7 +46,7 @@ class SecurityConfiguration {
                             @Value("${ledger.http.allowed-origins:}") List<String> allowedOrigins) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Station Ledger\", charset=\"UTF-8\"");
-            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+            ProblemResponses.write(objectMapper, request, response, HttpStatus.UNAUTHORIZED, "unauthenticated",
                     "Sign in with HTTP Basic credentials of a ledger user.");
         };
         // No CSRF tokens: nothing signs in with a cookie. Cross-site requests from browsers are refused by origin.
@@ -100,7 +100,7 @@ class SecurityConfiguration {
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ObjectMapper objectMapper) {
-        return (request, response, e) -> ProblemResponses.write(objectMapper, response, HttpStatus.BAD_REQUEST,
+        return (request, response, e) -> ProblemResponses.write(objectMapper, request, response, HttpStatus.BAD_REQUEST,
                 "bad-request", "The request was refused before it reached the ledger: " + e.getMessage());
     }
 

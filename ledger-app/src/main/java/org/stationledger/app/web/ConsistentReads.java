@@ -37,7 +37,7 @@ class ConsistentReads implements HandlerInterceptor {
         long position = parse(presented);
         long head = readYourWrites.headPosition();
         if (position < 0 || position > head) {
-            ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "invalid-position",
+            ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-position",
                     ReadYourWrites.POSITION_HEADER + " must be a position the ledger has given out: a whole number from 0"
                     + " to the event store's head, " + head + ".");
             return false;
@@ -46,7 +46,7 @@ class ConsistentReads implements HandlerInterceptor {
             return true;
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "read-models-behind",
+        ProblemResponses.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, "read-models-behind",
                 "This node's read models have not reached position " + position + " within the wait; retry in a"
                 + " moment, or read without the position to see what they hold now.");
         return false;

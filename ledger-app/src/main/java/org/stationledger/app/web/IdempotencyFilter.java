@@ -81,7 +81,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!SANE_KEY.matcher(key).matches()) {
-            ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
+            ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-idempotency-key",
                     KEY_HEADER + " must be 1 to 255 visible ASCII characters.");
             return;
         }
@@ -94,7 +94,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // Nothing has run yet: the same request may succeed in a moment.
             log.warn("Idempotency key {} of {} could not be claimed: {}", key, principal, e.toString());
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            ProblemResponses.write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+            ProblemResponses.write(json, request, response, HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
                     "The ledger cannot reach its database; nothing was written. Retry the request.");
             return;
         }
@@ -112,10 +112,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getOutputStream().write(answerLost(lost.carriedOutAt()));
         } else if (claim instanceof IdempotencyKeys.InFlight) {
-            ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
+            ProblemResponses.write(json, request, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
                     "The request with this " + KEY_HEADER + " is still being answered; retry it in a moment.");
         } else {
-            ProblemResponses.write(json, response, HttpStatus.CONFLICT, "idempotency-key-reused",
+            ProblemResponses.write(json, request, response, HttpStatus.CONFLICT, "idempotency-key-reused",
                     "This " + KEY_HEADER + " was already used for a different request.");
         }
     }

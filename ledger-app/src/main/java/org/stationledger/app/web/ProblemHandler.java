@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -167,7 +168,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("code", code);
             problem.setType(URI.create("urn:station-ledger:problem:" + code));
         }
+        if (problem.getDetail() == null) {
+            problem.setDetail(detailOf(e, status));
+        }
         return withProblemType(problem);
+    }
+
+    /** What Spring leaves without a detail: the media types an endpoint takes, say, rather than a bare status. */
+    private static String detailOf(Exception e, HttpStatusCode status) {
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported && !unsupported.getSupportedMediaTypes().isEmpty()) {
+            return "This endpoint takes a body of type " + MediaType.toString(unsupported.getSupportedMediaTypes())
+                   + " (the Content-Type header).";
+        }
+        return "The request was refused (" + HttpStatus.valueOf(status.value()).getReasonPhrase() + ").";
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {

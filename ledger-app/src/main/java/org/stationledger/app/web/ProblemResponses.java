@@ -1,6 +1,7 @@
 package org.stationledger.app.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -38,11 +39,16 @@ public final class ProblemResponses {
         return problem;
     }
 
-    /** Answers from a filter, where no exception handler is in reach. */
-    public static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String code,
-                             String detail) throws IOException {
+    /**
+     * Answers from a filter, where no exception handler is in reach; {@code instance} is the request's path, as Spring
+     * MVC sets it for the problems of its handlers.
+     */
+    public static void write(ObjectMapper json, HttpServletRequest request, HttpServletResponse response,
+                             HttpStatus status, String code, String detail) throws IOException {
+        ProblemDetail problem = problem(status, code, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem(status, code, detail));
+        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -41,14 +41,14 @@ class RequestScreen extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBodyBytes) {
-            ProblemResponses.write(json, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
+            ProblemResponses.write(json, request, response, HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large",
                     "The request body is larger than the ledger takes (" + maxBodyBytes + " bytes).");
             return;
         }
         if (request.getQueryString() != null) {
             for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
                 if (hasControlCharacter(parameter.getKey()) || anyHasControlCharacter(parameter.getValue())) {
-                    ProblemResponses.write(json, response, HttpStatus.BAD_REQUEST, "bad-request",
+                    ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "bad-request",
                             "A query parameter holds a control character; none of the ledger's values does.");
                     return;
                 }

@@ -170,6 +170,12 @@ class BadInputTest extends IntegrationTest {
                 "Content-Type: application/json\r\nContent-Length: 9000000\r\n");
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.text("code")).isEqualTo("payload-too-large");
+        assertThat(tooLarge.text("instance")).as("the problem names the request, as every problem does")
+                .isEqualTo("/api/departments");
+        Api.Response notJson = coord.raw("POST", "/api/departments", "Content-Type: text/plain\r\n");
+        assertThat(notJson.status()).isEqualTo(415);
+        assertThat(notJson.text("code")).isEqualTo("unsupported-media-type");
+        assertThat(notJson.text("detail")).contains("application/json");
         Api.Response foreignKey = coord.raw("POST", "/api/departments",
                 "Content-Type: application/json\r\nIdempotency-Key: ключ\r\n");
         assertThat(foreignKey.status()).as(foreignKey.toString()).isEqualTo(400);
@@ -184,6 +190,7 @@ class BadInputTest extends IntegrationTest {
         Api.Response wrongMethod = coord.delete("/api/departments");
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.text("code")).isEqualTo("method-not-allowed");
+        assertThat(wrongMethod.text("instance")).isEqualTo("/api/departments");
         assertThat(wrongMethod.header("Allow")).contains("GET", "POST");
         assertThat(coord.post("/api/me").status()).isEqualTo(405);
         assertThat(coord.get("/api/no-such-thing").text("code")).isEqualTo("not-found");
@@ -191,7 +198,9 @@ class BadInputTest extends IntegrationTest {
         assertThat(coord.get("/no-such-page").text("code")).isEqualTo("not-found");
         assertThat(as("zjl").get("/actuator/metrics").text("code")).as("the actuator, another role's")
                 .isEqualTo("forbidden-role");
-        assertThat(as("zjl").post("/api/cycles", Map.of("year", 2035)).text("code")).isEqualTo("forbidden-role");
+        Api.Response otherRole = as("zjl").post("/api/cycles", Map.of("year", 2035));
+        assertThat(otherRole.text("code")).isEqualTo("forbidden-role");
+        assertThat(otherRole.text("instance")).isEqualTo("/api/cycles");
         assertThat(coord.raw("HEAD", "/api/departments", "").status()).isEqualTo(200);
 
         Api.Response wrongPassword = coord.withHeader("Authorization", "Basic " + Base64.getEncoder()
