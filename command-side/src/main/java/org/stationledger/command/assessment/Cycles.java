@@ -13,13 +13,15 @@ public interface Cycles {
 
     /**
      * The cycle, its status held until this command's transaction ends: a close of the year waits for the command to
-     * commit ({@link #closing}). For commands that change what a close freezes (findings).
+     * commit ({@link #closing}). For every command that needs the cycle open and records what a close freezes:
+     * findings, inspection requests, exception approvals, plan items and their approval or rejection. Without it such
+     * a command that read the cycle open could be stored after the close.
      */
     Optional<CycleFacts> cycleToChange(int year);
 
     /**
      * Called by the close before its event is stored: waits until every command holding the year's status
-     * ({@link #cycleToChange}) has committed, and holds later ones off until the close commits. So every finding
+     * ({@link #cycleToChange}) has committed, and holds later ones off until the close commits. So every command
      * that saw the cycle open is stored before the close, and every later one sees the cycle closed.
      */
     void closing(int year);

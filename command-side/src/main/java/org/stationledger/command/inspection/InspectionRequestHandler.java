@@ -46,7 +46,7 @@ class InspectionRequestHandler {
     }
 
     private InspectionGate.Facts facts(InspectionGate.Request request) {
-        boolean cycleOpen = cycles.cycle(request.date().getYear()).map(Cycles.CycleFacts::isOpen).orElse(false);
+        boolean cycleOpen = cycles.cycleToChange(request.date().getYear()).map(Cycles.CycleFacts::isOpen).orElse(false);
         if (request.planItemId() == null || request.isException()) {
             return new InspectionGate.Facts(cycleOpen, null, false, null, false);
         }

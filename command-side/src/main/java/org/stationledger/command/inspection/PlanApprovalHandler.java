@@ -88,7 +88,7 @@ class PlanApprovalHandler {
     }
 
     private Cycles.CycleFacts openCycle(int year) {
-        Cycles.CycleFacts cycle = cycles.cycle(year).orElseThrow(() ->
+        Cycles.CycleFacts cycle = cycles.cycleToChange(year).orElseThrow(() ->
                 RuleViolation.notFound("unknown-cycle", "There is no " + year + " cycle."));
         if (!cycle.isOpen()) {
             throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed.");

@@ -38,7 +38,7 @@ class PlanItem {
 
     @CommandHandler
     PlanItem(PlanCommands.ProposePlanItem command, Cycles cycles, Registry registry, Plans plans) {
-        var cycle = cycles.cycle(command.year()).orElseThrow(() ->
+        var cycle = cycles.cycleToChange(command.year()).orElseThrow(() ->
                 RuleViolation.notFound("unknown-cycle", "There is no " + command.year() + " cycle."));
         if (!cycle.isOpen()) {
             throw RuleViolation.conflict("cycle-closed", "The " + command.year() + " cycle is closed.");
@@ -91,7 +91,7 @@ class PlanItem {
         if (command.year() != year) {
             throw RuleViolation.notFound("unknown-plan-item", "Plan item " + planItemId + " is not in the " + command.year() + " plan.");
         }
-        if (!cycles.cycle(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
+        if (!cycles.cycleToChange(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
             throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; its plan is as it was.");
         }
         reject(command.reason());

@@ -1,0 +1,181 @@
+package org.stationledger.app.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+import org.stationledger.command.assessment.Cycles;
+
+/**
+ * Closing a cycle freezes its findings, inspections and plan, also against commands running at the same moment, on
+ * any node: a close waits for the commands that saw the cycle open, and one sent meanwhile waits for the close and is
+ * then refused. Without that, a finding or an authorised inspection that read the cycle open could be stored after
+ * the close.
+ */
+class ClosingFreezesTheYearTest extends IntegrationTest {
+
+    private static final int YEAR = 2053;
+    private static final String STATION = "FRZ-53";
+    private static final String OBSERVED = Instant.now().minus(Duration.ofHours(1)).toString();
+
+    @Autowired
+    private Cycles cycles;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    /** Each of the parties blocks in turn: a thread each (the common pool may have only one). */
+    private final ExecutorService parties = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopParties() {
+        parties.shutdownNow();
+    }
+
+    @Test
+    void aCloseWaitsForAFindingInFlightAndAFindingSentMeanwhileIsRefused() throws Exception {
+        Api coord = as("coord");
+        Api crim = as("crim");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureStation(STATION, "URBAN");
+        ok(coord.post("/api/cycles", Map.of("year", YEAR, "commentWindowDays", 10)));
+        ok(crim.post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-53", "title", "Case files",
+                "maxPoints", 100, "kind", "SCORED")));
+        ok(coord.post("/api/cycles/" + YEAR + "/publish"));
+        ok(crim.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", "PI-53", "stationIds",
+                List.of(STATION), "from", YEAR + "-03-01", "to", YEAR + "-03-31", "kind", "COMPREHENSIVE",
+                "indicatorIds", List.of("CRIM-53"))));
+        ok(coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
+        String inspectionId = crim.post("/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-03-15",
+                "planItemId", "PI-53")).text("inspectionId");
+
+        // A finding's command in flight: it has read the cycle open, in a transaction that has not committed yet.
+        CountDownLatch commitTheFinding = new CountDownLatch(1);
+        CompletableFuture<Boolean> inFlight = commandInFlight(YEAR, commitTheFinding);
+
+        CompletableFuture<Api.Response> close = CompletableFuture.supplyAsync(() ->
+                coord.post("/api/cycles/" + YEAR + "/close"), parties);
+        awaitWaitingForTheYear(YEAR, 1);
+        CompletableFuture<Api.Response> lateFinding = CompletableFuture.supplyAsync(() ->
+                crim.post("/api/inspections/" + inspectionId + "/findings", Map.of("indicatorId", "CRIM-53",
+                        "deduction", "5", "note", "Sent as the cycle closes", "observedAt", OBSERVED)), parties);
+        awaitWaitingForTheYear(YEAR, 2);
+        assertThat(close).as("the close waits for the finding in flight").isNotDone();
+        assertThat(lateFinding).as("the finding sent meanwhile waits for the close").isNotDone();
+
+        commitTheFinding.countDown();
+        assertThat(inFlight.get(30, TimeUnit.SECONDS)).as("the finding in flight saw the cycle open").isTrue();
+        Api.Response closed = close.get(30, TimeUnit.SECONDS);
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        Api.Response refused = lateFinding.get(30, TimeUnit.SECONDS);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.body().path("code").asText()).isEqualTo("cycle-closed");
+        assertThat(jdbc.queryForObject("""
+                SELECT count(*) FROM domainevententry
+                WHERE payloadtype LIKE '%.FindingRecorded' AND aggregateidentifier LIKE ?""", Long.class,
+                "%" + inspectionId)).as("no finding stored for the closed year").isZero();
+    }
+
+    /**
+     * A planned inspection and a plan item sent while the close waits: each waits for the close and is then refused,
+     * the inspection blocked as out of the cycle (and recorded so), the plan item not proposed.
+     */
+    @Test
+    void anInspectionAndAPlanItemSentAsTheCycleClosesWaitForTheCloseAndAreRefused() throws Exception {
+        int year = 2055;
+        String station = "FRZ-55";
+        Api coord = as("coord");
+        Api crim = as("crim");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureStation(station, "URBAN");
+        ok(coord.post("/api/cycles", Map.of("year", year)));
+        ok(crim.post("/api/cycles/" + year + "/indicators", Map.of("indicatorId", "CRIM-55", "title", "Case files",
+                "maxPoints", 100, "kind", "SCORED")));
+        ok(coord.post("/api/cycles/" + year + "/publish"));
+        ok(crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-55", "stationIds",
+                List.of(station), "from", year + "-03-01", "to", year + "-03-31", "kind", "COMPREHENSIVE",
+                "indicatorIds", List.of("CRIM-55"))));
+        ok(coord.post("/api/cycles/" + year + "/plan/approve", Map.of()));
+
+        CountDownLatch commit = new CountDownLatch(1);
+        CompletableFuture<Boolean> inFlight = commandInFlight(year, commit);
+        CompletableFuture<Api.Response> close = CompletableFuture.supplyAsync(() ->
+                coord.post("/api/cycles/" + year + "/close"), parties);
+        awaitWaitingForTheYear(year, 1);
+        CompletableFuture<Api.Response> lateInspection = CompletableFuture.supplyAsync(() ->
+                crim.post("/api/inspections", Map.of("stationId", station, "date", year + "-03-15",
+                        "planItemId", "PI-55")), parties);
+        awaitWaitingForTheYear(year, 2);
+        CompletableFuture<Api.Response> latePlanItem = CompletableFuture.supplyAsync(() ->
+                crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-55-LATE", "stationIds",
+                        List.of(station), "from", year + "-06-01", "to", year + "-06-30", "kind", "THEMATIC",
+                        "indicatorIds", List.of("CRIM-55"))), parties);
+        awaitWaitingForTheYear(year, 3);
+        assertThat(lateInspection).as("the inspection request waits for the close").isNotDone();
+        assertThat(latePlanItem).as("the plan item waits for the close").isNotDone();
+
+        commit.countDown();
+        assertThat(inFlight.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(close.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        Api.Response blocked = lateInspection.get(30, TimeUnit.SECONDS);
+        assertThat(blocked.status()).as(blocked.toString()).isEqualTo(403);
+        assertThat(blocked.text("code")).isEqualTo("inspection-blocked");
+        assertThat(blocked.text("reasonCode")).isEqualTo("CYCLE_NOT_OPEN");
+        Api.Response refused = latePlanItem.get(30, TimeUnit.SECONDS);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.text("code")).isEqualTo("cycle-closed");
+    }
+
+    /** A command that has read the year's cycle open, in a transaction that commits once {@code commit} opens. */
+    private CompletableFuture<Boolean> commandInFlight(int year, CountDownLatch commit) throws InterruptedException {
+        CountDownLatch hasReadTheCycle = new CountDownLatch(1);
+        CompletableFuture<Boolean> inFlight = CompletableFuture.supplyAsync(() ->
+                new TransactionTemplate(transactions).execute(status -> {
+                    boolean open = cycles.cycleToChange(year).orElseThrow().isOpen();
+                    hasReadTheCycle.countDown();
+                    await(commit);
+                    return open;
+                }), parties);
+        assertThat(hasReadTheCycle.await(30, TimeUnit.SECONDS)).isTrue();
+        return inFlight;
+    }
+
+    /** Until {@code count} requests wait for the year's status lock (a close, a finding, an inspection...). */
+    private void awaitWaitingForTheYear(int year, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("""
+                SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""",
+                Long.class, year) < count) {
+            assertThat(System.nanoTime()).as("%d requests waiting for the %d status", count, year).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+}
