@@ -75,6 +75,10 @@ final class InspectionGate {
                     ? "The request cites no plan item and claims no exception."
                     : "Plan item " + request.planItemId() + " is not in the approved plan.");
         }
+        if (item.year() != request.date().getYear()) {
+            return new Blocked(BlockReason.NOT_IN_PLAN, "Plan item " + item.planItemId() + " is in the " + item.year()
+                                                        + " plan, not in the plan of " + request.date().getYear() + ".");
+        }
         if (item.status() != Plans.ItemStatus.APPROVED) {
             return new Blocked(BlockReason.PLAN_NOT_APPROVED, "Plan item " + item.planItemId() + " is not approved yet.");
         }

@@ -130,6 +130,16 @@ class InspectionGateFixtureTest {
                             "Plan item P404 is not in the approved plan."));
         }
 
+        /** The item is not in that year's plan, whatever its window: the year's statistics count it so. */
+        @Test
+        void citing_an_item_of_another_years_plan_is_not_in_plan() {
+            cycles.open(2026);
+            LocalDate nextYear = IN_WINDOW.plusYears(1);
+            expectBlocked(planned("S1", "D1", nextYear, "P1"),
+                    new InspectionBlocked(ID, 2026, "S1", "D1", nextYear, "P1", null, BlockReason.NOT_IN_PLAN,
+                            "Plan item P1 is in the 2025 plan, not in the plan of 2026."));
+        }
+
         @Test
         void citing_a_rejected_plan_item_is_not_in_plan() {
             LocalDate date = LocalDate.of(2025, 7, 10);
