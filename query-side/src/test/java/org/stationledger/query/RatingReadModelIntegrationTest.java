@@ -165,9 +165,13 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
         append("inspection:i-10", LEGAL, new InspectionAuthorised("i-10", 2026, "XM-MERGED", "LEGAL-AFFAIRS",
                 date("2026-06-12"), "p-legal-a", "v-merged"));
 
-        // 2027: open, its scheme not published yet: every indicator proposed counts.
+        // 2027: open, its scheme published, nothing found yet.
         append("cycle:2027", COORDINATOR, new CycleOpened(2027, 4, GradeBands.DEFAULT, 10));
         indicator(2027, "T7", "Road safety", TRAFFIC, 100, IndicatorKind.SCORED);
+        append("cycle:2027", COORDINATOR, new SchemePublished(2027, List.of("T7")));
+        // 2028: open, its scheme not published yet: no rating.
+        append("cycle:2028", COORDINATOR, new CycleOpened(2028, 4, GradeBands.DEFAULT, 10));
+        indicator(2028, "T8", "Road safety", TRAFFIC, 100, IndicatorKind.SCORED);
         awaitProjections();
     }
 
@@ -377,6 +381,7 @@ class RatingReadModelIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.indicators[*].indicatorId", contains("T7")))
                 .andExpect(jsonPath("$.draft").doesNotExist())
                 .andExpect(jsonPath("$.appeals", empty()));
+        read("/api/stations/XM-HT/ratings/2028", AUDITOR).andExpect(status().isNotFound());
     }
 
     @Test

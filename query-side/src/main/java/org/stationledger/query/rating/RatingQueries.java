@@ -45,20 +45,20 @@ class RatingQueries {
     /** The cycles of the years asked for, newest first. */
     private static final String CYCLES = """
             (SELECT json_agg(json_build_object('year', year, 'closed', closed, 'closedPosition', closed_position,
-                        'gradeBands', json_build_object('level1', grade_level1, 'level2', grade_level2,
+                        'schemePublished', scheme_published, 'gradeBands', json_build_object('level1', grade_level1, 'level2', grade_level2,
                             'level3', grade_level3, 'level4', grade_level4))
                     ORDER BY year DESC)
              FROM read_rating_cycle WHERE %s)
             """.formatted(YEARS);
 
-    /** Once the scheme is published, exactly its indicators; before, every one proposed. By year. */
+    /** The published scheme's indicators, by year (a year is rated only once its scheme is published). */
     private static final String SCHEMES = """
             (SELECT json_object_agg(year, indicators) FROM (
                 SELECT year, json_agg(json_build_object('indicatorId', indicator_id, 'title', title,
                             'departmentId', department_id, 'kind', kind, 'maxPoints', max_points)
                         ORDER BY indicator_id) AS indicators
                 FROM read_rating_indicator JOIN read_rating_cycle USING (year)
-                WHERE (in_scheme OR NOT scheme_published) AND %s
+                WHERE in_scheme AND %s
                 GROUP BY year) scheme)
             """.formatted(YEARS);
 
@@ -124,8 +124,9 @@ class RatingQueries {
     }
 
     /**
-     * The station's rating for the year; empty when the projection knows no such station or cycle, or the cycle
-     * closed before the station was registered (it has no draft, and no rating, for that year).
+     * The station's rating for the year; empty when the projection knows no such station or cycle, the year's scheme
+     * is not published yet, or the cycle closed before the station was registered (it has no draft, and no rating,
+     * for that year).
      */
     Optional<RatingView> rating(String stationId, int year) {
         return rows(STATION_RATINGS, years(stationId, year, year)).stream().findFirst()
@@ -134,8 +135,8 @@ class RatingQueries {
     }
 
     /**
-     * The station's history, newest first: every year known but those closed before the station was registered (it
-     * has no draft, and no rating, for them), each with the departments that inspected the station (who may see
+     * The station's history, newest first: every year known but those whose scheme is not published yet and those
+     * closed before the station was registered (it has no draft, and no rating, for them), each with the departments that inspected the station (who may see
      * it); empty when the projection knows no such station.
      */
     Optional<List<HistoryYear>> everyYear(String stationId) {
@@ -150,8 +151,12 @@ class RatingQueries {
     record HistoryYear(RatingHistoryEntry entry, Set<String> inspectingDepartmentIds) {
     }
 
+    /**
+     * A year is rated once its scheme is published: before, there is nothing to score against, and a rating would
+     * show every station at 0 points, LEVEL_5 (or at the marks of indicators still being proposed).
+     */
     private static boolean rated(Rows rows, Cycle cycle) {
-        return RatingDraft.rated(cycle.closedPosition(), rows.registeredPosition());
+        return cycle.schemePublished() && RatingDraft.rated(cycle.closedPosition(), rows.registeredPosition());
     }
 
     private static MapSqlParameterSource years(String stationId, int firstYear, int lastYear) {
@@ -266,7 +271,7 @@ class RatingQueries {
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Revision>> revisions) {
     }
 
-    private record Cycle(int year, boolean closed, Long closedPosition, GradeBands gradeBands) {
+    private record Cycle(int year, boolean closed, Long closedPosition, boolean schemePublished, GradeBands gradeBands) {
     }
 
     /** An indicator of the year's scheme: what grading needs, and its title for the breakdown. */

@@ -26,7 +26,8 @@ class RatingQueryController {
     RatingView rating(@PathVariable String stationId, @PathVariable int year, Actor caller) {
         RatingScope.requireStation(caller, stationId);
         RatingView rating = queries.rating(stationId, year).orElseThrow(() ->
-                Problems.notFound("No " + year + " rating for station " + stationId + "."));
+                Problems.notFound("No " + year + " rating for station " + stationId + ": a year is rated once its "
+                                  + "scheme is published, and a station registered after the year's close is not."));
         RatingScope.requireYear(caller, rating.inspectingDepartmentIds());
         return rating;
     }

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.IndicatorProposed;
+import org.stationledger.events.assessment.SchemePublished;
 import org.stationledger.events.burden.BaselineRecorded;
 import org.stationledger.events.burden.DocumentIssued;
 import org.stationledger.events.burden.MeetingConvened;
@@ -42,7 +43,7 @@ final class LedgerFold implements YearFolds.Fold {
     private static final String[] EVERY_YEAR = names(StationRegistered.class, StationDetailsChanged.class,
             StationDecommissioned.class, DepartmentRegistered.class, BaselineRecorded.class);
     /** Events of the year asked for only. */
-    private static final String[] OF_THE_YEAR = names(CycleOpened.class, CycleClosed.class, IndicatorProposed.class,
+    private static final String[] OF_THE_YEAR = names(CycleOpened.class, SchemePublished.class, CycleClosed.class, IndicatorProposed.class,
             JointVisitScheduled.class, JointVisitJoined.class, InspectionAuthorised.class, InspectionBlocked.class,
             ExceptionRequested.class, ExceptionApproved.class, ExceptionRefused.class, FindingRecorded.class,
             FindingWithdrawn.class, AppealUpheld.class, RatingFinalised.class, RatingRevised.class,

@@ -14,6 +14,7 @@ import org.stationledger.events.assessment.CycleClosed;
 import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorProposed;
+import org.stationledger.events.assessment.SchemePublished;
 import org.stationledger.events.burden.BaselineRecorded;
 import org.stationledger.events.burden.DemandKind;
 import org.stationledger.events.burden.StationDemand;
@@ -139,6 +140,7 @@ final class YearFacts {
     private GradeBands gradeBands;
     /** The global index of the cycle's close; null while it is open. */
     private Long closedAt;
+    private boolean schemePublished;
 
     YearFacts(int year) {
         this.year = year;
@@ -175,6 +177,8 @@ final class YearFacts {
         if (event instanceof CycleOpened opened) {
             visitCap = opened.visitCap();
             gradeBands = opened.gradeBands();
+        } else if (event instanceof SchemePublished) {
+            schemePublished = true;
         } else if (event instanceof CycleClosed) {
             closedAt = at;
         } else if (event instanceof IndicatorProposed indicator) {
@@ -301,9 +305,9 @@ final class YearFacts {
 
     /**
      * The grades of {@code which} stations, in their order: the official one once final (or revised), else the
-     * eligible grade from the live findings for a station not decommissioned, while the year has a cycle — once the
-     * cycle is closed, only for a station registered before the close, as only those have a draft (a station
-     * registered later is not part of that year's rating).
+     * eligible grade from the live findings for a station not decommissioned, once the year's scheme is published
+     * (before, there is nothing to grade against) — once the cycle is closed, only for a station registered before
+     * the close, as only those have a draft (a station registered later is not part of that year's rating).
      */
     List<Rated> ratingsOf(Collection<Station> which) {
         Map<String, List<RatingRules.LiveFinding>> live = new HashMap<>();
@@ -321,7 +325,7 @@ final class YearFacts {
             if (officially != null) {
                 rated.add(new Rated(station.stationId(), station.kind(), officially.grade(), officially.score(),
                         officially.veto(), officially.basis()));
-            } else if (gradeBands != null && station.decommissionedAt() == null
+            } else if (gradeBands != null && schemePublished && station.decommissionedAt() == null
                        && (closedAt == null || station.registeredAt() < closedAt)) {
                 RatingRules.Rating rating = RatingRules.rate(scheme, live.get(station.stationId()), gradeBands);
                 rated.add(new Rated(station.stationId(), station.kind(), rating.eligibleGrade(), rating.score(),

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.stationledger.events.Actor;
 import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.GradeBands;
+import org.stationledger.events.assessment.SchemePublished;
 import org.stationledger.events.burden.ReportName;
 import org.stationledger.events.station.StationKind;
 import org.stationledger.events.station.StationRegistered;
@@ -32,7 +33,7 @@ class RatingsDistributionTest {
 
     @Test
     void gradesByKindAreForTheJurisdictionRolesAndTheTotalForEveryone() {
-        given(new CycleOpened(YEAR, 3, GradeBands.DEFAULT, 10), station("S1", StationKind.URBAN),
+        given(new CycleOpened(YEAR, 3, GradeBands.DEFAULT, 10), new SchemePublished(YEAR, List.of()), station("S1", StationKind.URBAN),
                 station("S2", StationKind.URBAN), station("S3", StationKind.SCENIC_AREA));
 
         for (Actor jurisdiction : List.of(COORDINATOR, AUDITOR)) {
@@ -46,7 +47,7 @@ class RatingsDistributionTest {
 
     @Test
     void amongFewerThanThreeStationsEvenTheTotalIsTheJurisdictionRoles() {
-        given(new CycleOpened(YEAR, 3, GradeBands.DEFAULT, 10), station("S1", StationKind.URBAN),
+        given(new CycleOpened(YEAR, 3, GradeBands.DEFAULT, 10), new SchemePublished(YEAR, List.of()), station("S1", StationKind.URBAN),
                 station("S2", StationKind.RURAL));
 
         assertThat(labels(COORDINATOR)).containsExactly("URBAN", "RURAL", "all");

@@ -12,6 +12,7 @@ import org.stationledger.events.assessment.CycleOpened;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.assessment.IndicatorProposed;
+import org.stationledger.events.assessment.SchemePublished;
 import org.stationledger.events.burden.BaselineRecorded;
 import org.stationledger.events.burden.DocumentIssued;
 import org.stationledger.events.burden.MeetingConvened;
@@ -132,6 +133,7 @@ class YearFactsTest {
                 station("S4", StationKind.RURAL), new StationDecommissioned("S4", "closed"),
                 new CycleOpened(YEAR, 4, GradeBands.DEFAULT, 10),
                 new IndicatorProposed(YEAR, "I1", "t", "D1", 100, IndicatorKind.SCORED),
+                new SchemePublished(YEAR, List.of("I1")),
                 finding("F1", "S2", "20"), finding("F2", "S3", "20"),
                 new AppealUpheld("A1", YEAR, "S3", List.of(), List.of(new FindingReduction("F2", BigDecimal.ONE)), "ok"),
                 new CycleClosed(YEAR),
@@ -146,6 +148,18 @@ class YearFactsTest {
             assertThat(facts.ratingsOf(List.of(facts.station(rated.stationId())))).containsExactly(rated);
         }
         assertThat(facts.ratingsOf(List.of(facts.station("S4")))).isEmpty();
+    }
+
+    /** Before the scheme is published there is nothing to grade against: no station has a grade yet. */
+    @Test
+    void noStationIsGradedBeforeTheSchemeIsPublished() {
+        given(station("S1", StationKind.URBAN), new CycleOpened(YEAR, 4, GradeBands.DEFAULT, 10),
+                new IndicatorProposed(YEAR, "I1", "t", "D1", 100, IndicatorKind.SCORED));
+        assertThat(facts.ratings()).isEmpty();
+
+        given(new SchemePublished(YEAR, List.of("I1")));
+        assertThat(facts.ratings()).extracting(r -> r.stationId() + ":" + r.grade() + ":" + r.basis())
+                .containsExactly("S1:LEVEL_1:PROVISIONAL");
     }
 
     private static FindingRecorded finding(String id, String station, String deduction) {
