@@ -135,11 +135,18 @@ class PlanLookup implements Plans {
     public Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds) {
         Map<String, List<VisitFacts>> visits = new HashMap<>();
         jdbc.query("""
-                SELECT * FROM cmd_visit WHERE year = ? AND station_id = ANY (?::text[]) ORDER BY station_id, visit_id""",
+                SELECT * FROM cmd_visit WHERE year = ? AND station_id = ANY (?::text[]) ORDER BY station_id, visit_id
+                FOR UPDATE""",
                 (ResultSet rs) -> {
                     visits.computeIfAbsent(rs.getString("station_id"), station -> new ArrayList<>()).add(visitFacts(rs));
                 }, year, stationIds.toArray(String[]::new));
         return visits;
+    }
+
+    @Override
+    public void holdVisit(String visitId) {
+        // The weakest row lock: it conflicts with visitsOf's FOR UPDATE and with nothing an inspection does.
+        jdbc.query("SELECT 1 FROM cmd_visit WHERE visit_id = ? FOR KEY SHARE", row -> { }, visitId);
     }
 
     /** The cited item, whether the station is in it, its visit and its use by the department, in one statement. */

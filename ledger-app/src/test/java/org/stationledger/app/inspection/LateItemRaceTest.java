@@ -1,0 +1,108 @@
+package org.stationledger.app.inspection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+
+/**
+ * A late item whose window encloses a visit of its department joins that visit only while the department has not
+ * used it. An inspection using the visit at the moment of the item's approval is waited for: the item then gets a
+ * visit of its own, rather than joining one already used, in which it could never be inspected.
+ */
+class LateItemRaceTest extends IntegrationTest {
+
+    private static final int YEAR = 2059;
+    private static final String STATION = "RACE-59";
+    private static final String DEPARTMENT = "CRIMINAL-INVESTIGATION";
+
+    @Autowired
+    private DataSource dataSource;
+
+    private final ExecutorService parties = Executors.newFixedThreadPool(2);
+
+    @AfterEach
+    void stopParties() {
+        parties.shutdownNow();
+    }
+
+    @Test
+    void aLateItemApprovedWhileTheVisitIsBeingUsedGetsAVisitOfItsOwn() throws Exception {
+        Api coord = as("coord");
+        Api crim = as("crim");
+        ensureDepartment(DEPARTMENT);
+        ensureStation(STATION, "URBAN");
+        ok(coord.post("/api/cycles", Map.of("year", YEAR)));
+        ok(crim.post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-59", "title", "Case files",
+                "maxPoints", 100, "kind", "SCORED")));
+        ok(coord.post("/api/cycles/" + YEAR + "/publish"));
+        planItem(crim, "PI-59", YEAR + "-03-01", YEAR + "-03-31", "COMPREHENSIVE");
+        ok(coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
+        planItem(crim, "PI-59-LATE", YEAR + "-02-15", YEAR + "-04-15", "THEMATIC");
+        String visit = jdbc.queryForObject("SELECT visit_id FROM cmd_visit WHERE year = ? AND station_id = ?",
+                String.class, YEAR, STATION);
+
+        try (Connection blocker = dataSource.getConnection()) {
+            // Holds the department's use of the visit, uncommitted: the inspection below stops as it records its own
+            // use, having decided, and waits until this ends.
+            blocker.setAutoCommit(false);
+            try (PreparedStatement use = blocker.prepareStatement(
+                    "INSERT INTO cmd_visit_usage (visit_id, department_id, inspection_id) VALUES (?, ?, 'blocker')")) {
+                use.setString(1, visit);
+                use.setString(2, DEPARTMENT);
+                use.executeUpdate();
+            }
+            CompletableFuture<Api.Response> inspection = CompletableFuture.supplyAsync(() -> crim.post(
+                    "/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-03-15", "planItemId", "PI-59")),
+                    parties);
+            awaitWaitingSessions(1);
+            CompletableFuture<Api.Response> approval = CompletableFuture.supplyAsync(() ->
+                    coord.post("/api/cycles/" + YEAR + "/plan-items/PI-59-LATE/approve", Map.of()), parties);
+            awaitWaitingSessions(2);
+            assertThat(approval).as("the approval waits for the inspection using the visit").isNotDone();
+            blocker.rollback();
+
+            Api.Response used = inspection.get(30, TimeUnit.SECONDS);
+            assertThat(used.text("status")).as(used.toString()).isEqualTo("AUTHORISED");
+            Api.Response approved = approval.get(30, TimeUnit.SECONDS);
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            assertThat(approved.body().path("jointVisits").findValuesAsText("visitId"))
+                    .as("a visit of its own").hasSize(1).doesNotContain(visit);
+        }
+        var lateItemsVisit = crim.post("/api/inspections",
+                Map.of("stationId", STATION, "date", YEAR + "-04-10", "planItemId", "PI-59-LATE"));
+        assertThat(lateItemsVisit.text("status")).as(lateItemsVisit.toString()).isEqualTo("AUTHORISED");
+    }
+
+    /** Until {@code count} sessions of this test's database wait for a lock. */
+    private void awaitWaitingSessions(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (jdbc.queryForObject("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock'""", Long.class) < count) {
+            assertThat(System.nanoTime()).as("%d sessions waiting for a lock", count).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static void planItem(Api department, String id, String from, String to, String kind) {
+        ok(department.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", id, "stationIds",
+                List.of(STATION), "from", from, "to", to, "kind", kind, "indicatorIds", List.of("CRIM-59"))));
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+}
