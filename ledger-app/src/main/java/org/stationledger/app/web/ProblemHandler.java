@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -158,30 +159,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "The request body is not valid JSON of the expected shape: " + UnreadableBodies.reason(e)));
     }
 
+    /** Says which media types the endpoint takes (also in the Accept header Spring adds). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        return handleExceptionInternal(e, ProblemResponses.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type", "This endpoint takes a body of type "
+                + MediaType.toString(e.getSupportedMediaTypes()) + " (the Content-Type header)."),
+                headers, status, request);
+    }
+
     /** The remaining Spring MVC errors (wrong method, media type, path variable type...) keep their status. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = body instanceof ProblemDetail detail ? detail : ProblemDetail.forStatus(status);
+        ProblemDetail problem = body instanceof ProblemDetail detail ? detail
+                : e instanceof ErrorResponse response ? response.getBody() : ProblemDetail.forStatus(status);
         if (problem.getProperties() == null || !problem.getProperties().containsKey("code")) {
             String code = ProblemResponses.codeOf(HttpStatus.valueOf(status.value()));
             problem.setProperty("code", code);
             problem.setType(URI.create("urn:station-ledger:problem:" + code));
         }
         if (problem.getDetail() == null) {
-            problem.setDetail(detailOf(e, status));
+            problem.setDetail("The request was refused (" + HttpStatus.valueOf(status.value()).getReasonPhrase() + ").");
         }
-        return withProblemType(problem);
+        // Headers the error comes with (Retry-After of a read model behind, Allow of a wrong method) stay.
+        return ResponseEntity.status(problem.getStatus()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
-    /** What Spring leaves without a detail: the media types an endpoint takes, say, rather than a bare status. */
-    private static String detailOf(Exception e, HttpStatusCode status) {
-        if (e instanceof HttpMediaTypeNotSupportedException unsupported && !unsupported.getSupportedMediaTypes().isEmpty()) {
-            return "This endpoint takes a body of type " + MediaType.toString(unsupported.getSupportedMediaTypes())
-                   + " (the Content-Type header).";
-        }
-        return "The request was refused (" + HttpStatus.valueOf(status.value()).getReasonPhrase() + ").";
-    }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)

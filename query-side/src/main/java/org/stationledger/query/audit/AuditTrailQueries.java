@@ -12,11 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.serialization.Serializer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -28,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.JdbcValues;
-import org.stationledger.query.ProcessingGroups;
-import org.stationledger.query.rebuild.LivePosition;
 
 /**
  * Reads the trail: the audit index chooses the events, the event store supplies them exactly as stored (Axon's
@@ -46,17 +39,13 @@ class AuditTrailQueries {
     /** Reads the export in pages of rows instead of all at once (PostgreSQL needs a transaction for that). */
     private final NamedParameterJdbcTemplate cursor;
     private final TransactionTemplate snapshot;
-    private final Serializer tokens;
-    private final EventProcessingConfiguration processing;
-    private final String schema;
+    private final AuditIndexReach reach;
 
     AuditTrailQueries(NamedParameterJdbcTemplate jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-                      Serializer tokens, EventProcessingConfiguration processing) {
+                      AuditIndexReach reach) {
         this.jdbc = jdbc;
         this.json = json;
-        this.tokens = tokens;
-        this.processing = processing;
-        this.schema = jdbc.getJdbcTemplate().queryForObject("SELECT current_schema()", String.class);
+        this.reach = reach;
         JdbcTemplate paging = new JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
         paging.setFetchSize(EXPORT_FETCH_SIZE);
         this.cursor = new NamedParameterJdbcTemplate(paging);
@@ -114,35 +103,8 @@ class AuditTrailQueries {
      * never see the rows the slower one adds below it.
      */
     private String indexedBelow(MapSqlParameterSource parameters) {
-        parameters.addValue("indexedUpTo", indexedUpTo());
+        parameters.addValue("indexedUpTo", reach.indexedUpTo());
         return "i.global_index <= :indexedUpTo";
-    }
-
-    /**
-     * Where every segment of the index has got (see {@link LivePosition#lowest(Map)}), and below any gap that may
-     * still fill. Transactions commit out of global-index order: a segment passes an index that is still being written
-     * (a gap in its token) and indexes that event when it commits, below where it stands. A reader paging with
-     * {@code after} past such a gap would never see that row, so the trail ends before it — unless the gap is settled
-     * empty: no event is stored there and the audit chain, which passes a gap only once every transaction that could
-     * fill it has ended (docs/audit.md), has passed it (a rolled-back command's number, never filled).
-     */
-    private long indexedUpTo() {
-        Map<Integer, EventTrackerStatus> local = processing
-                .eventProcessor(ProcessingGroups.AUDIT_INDEX, StreamingEventProcessor.class)
-                .map(StreamingEventProcessor::processingStatus).orElse(Map.of());
-        List<GapAwareTrackingToken> segments = LivePosition.read(jdbc.getJdbcTemplate(), tokens, schema,
-                ProcessingGroups.AUDIT_INDEX, false).tokens(local);
-        long upTo = LivePosition.lowestIndex(segments);
-        Long[] gaps = LivePosition.gapsUpTo(segments, upTo);
-        if (gaps.length == 0) {
-            return upTo;
-        }
-        Long open = jdbc.queryForObject("""
-                SELECT min(gap) FROM unnest(CAST(:gaps AS BIGINT[])) gap
-                WHERE EXISTS (SELECT 1 FROM domainevententry e WHERE e.globalindex = gap)
-                   OR gap > (SELECT coalesce(max(global_index), -1) FROM audit_chain)
-                """, Map.of("gaps", gaps), Long.class);
-        return open == null ? upTo : Math.min(upTo, open - 1);
     }
 
     /** The audit chain's last link when the export was read. */

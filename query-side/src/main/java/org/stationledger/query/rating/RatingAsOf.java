@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stationledger.query.Problems;
+import org.stationledger.query.audit.AuditIndexReach;
 
 /**
  * A station's rating exactly as the live view would have shown it at a past moment, rebuilt from the events
@@ -29,17 +31,28 @@ class RatingAsOf {
     private final RatingProjection projection;
     private final RatingQueries queries;
     private final Serializer serializer;
+    private final AuditIndexReach auditIndex;
 
     RatingAsOf(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, RatingProjection projection,
-               RatingQueries queries, Serializer serializer) {
+               RatingQueries queries, Serializer serializer, AuditIndexReach auditIndex) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.projection = projection;
         this.queries = queries;
         this.serializer = serializer;
+        this.auditIndex = auditIndex;
     }
 
+    /**
+     * The rating as it stood at {@code asOf}; refused while the audit index, which selects the events, has not
+     * indexed all of those recorded by then (after an upgrade that reindexes it, say): a replay of some of them would
+     * be an answer the same question does not give a moment later.
+     */
     Optional<RatingView> rating(String stationId, int year, Instant asOf) {
+        if (!auditIndex.holdsEverythingRecordedBy(asOf)) {
+            throw Problems.readModelsBehind("The audit index has not yet indexed every event recorded by " + asOf
+                                            + "; retry in a moment.");
+        }
         return transactions.execute(status -> {
             status.setRollbackOnly();
             List<String> tables = jdbc.queryForList("""
