@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import java.time.Year;
 
 /**
- * The 70% rule: a department's documents (or meetings) in a year must not exceed 70% of its 2018 count. OVER once
- * the count is above 70% of the baseline; AT_RISK while it is not, but the pace of the year so far (the count
- * times the days of the year, over the days elapsed) would end above it; ON_TRACK otherwise. The pace is judged
- * from day 30 of the year (before that it says too little) until the year is over; a year not begun has none.
- * All comparisons are in whole numbers, so exactly 70% is on track.
+ * The 70% rule: a department's documents (or meetings) in a year must not exceed 70% of its 2018 count, which allows
+ * the whole number {@code target} of them (70% of 15 is 10.5: 10). OVER once the count is above it; AT_RISK while it
+ * is not, but the pace of the year so far (the count times the days of the year, over the days elapsed) would end
+ * above it; ON_TRACK otherwise. The pace is judged from day 30 of the year (before that it says too little) until
+ * the year is over; a year not begun has none. It is shown rounded up ({@code projected}), so that a projection
+ * above the target is exactly an AT_RISK. All comparisons are in whole numbers, so exactly 70% is on track.
  */
 public final class BurdenPolicy {
 
@@ -29,20 +30,20 @@ public final class BurdenPolicy {
         int days = Year.of(year).length();
         int elapsed = elapsedDays(year, asOf);
         boolean paceJudged = elapsed >= PACE_FROM_DAY;
+        long target = baseline * TARGET_PERCENT / 100;
         BigDecimal percent = baseline == 0 ? null
                 : BigDecimal.valueOf(count * 100).divide(BigDecimal.valueOf(baseline), 1, RoundingMode.HALF_UP);
-        return new Measure(count, baseline, baseline * TARGET_PERCENT / 100, percent,
-                percent == null ? null : HUNDRED.subtract(percent),
-                paceJudged ? count * days / elapsed : null,
-                status(count, baseline, elapsed, days));
+        return new Measure(count, baseline, target, percent, percent == null ? null : HUNDRED.subtract(percent),
+                paceJudged ? (count * days + elapsed - 1) / elapsed : null,
+                status(count, target, elapsed, days));
     }
 
-    static BurdenStatus status(long count, long baseline, int elapsed, int days) {
-        if (count * 100 > baseline * TARGET_PERCENT) {
+    static BurdenStatus status(long count, long target, int elapsed, int days) {
+        if (count > target) {
             return BurdenStatus.OVER;
         }
         boolean yearUnderWay = elapsed >= PACE_FROM_DAY && elapsed < days;
-        if (yearUnderWay && count * days * 100 > baseline * TARGET_PERCENT * elapsed) {
+        if (yearUnderWay && count * days > target * elapsed) {
             return BurdenStatus.AT_RISK;
         }
         return BurdenStatus.ON_TRACK;

@@ -53,10 +53,30 @@ class BurdenPolicyTest {
     }
 
     @Test
-    void theProjectionIsShownOnceThePaceIsJudged() {
-        assertThat(BurdenPolicy.measure(35, 100L, 2026, LocalDate.of(2026, 6, 30)).projected()).isEqualTo(70);
+    void theProjectionIsShownOnceThePaceIsJudgedRoundedUp() {
+        assertThat(BurdenPolicy.measure(35, 100L, 2026, LocalDate.of(2026, 6, 30)).projected())
+                .as("70.6 at that pace: above the 70 allowed, as AT_RISK says").isEqualTo(71);
+        assertThat(BurdenPolicy.measure(34, 100L, 2026, LocalDate.of(2026, 6, 30)).projected()).isEqualTo(69);
         assertThat(BurdenPolicy.measure(10, 100L, 2026, LocalDate.of(2026, 1, 29)).projected()).isNull();
         assertThat(BurdenPolicy.measure(10, 100L, 2026, null).projected()).isNull();
+    }
+
+    /** What the dashboard shows never contradicts itself: a projection above the target is an AT_RISK. */
+    @Test
+    void aProjectionAboveTheTargetIsExactlyAnAtRisk() {
+        for (long baseline : new long[] {1, 7, 15, 100, 101, 143}) {
+            for (int day = BurdenPolicy.PACE_FROM_DAY; day < 365; day += 7) {
+                LocalDate asOf = LocalDate.ofYearDay(2026, day);
+                for (long count = 0; count <= baseline; count++) {
+                    Measure measure = BurdenPolicy.measure(count, baseline, 2026, asOf);
+                    if (measure.status() != BurdenStatus.OVER) {
+                        assertThat(measure.projected() > measure.target())
+                                .as("%d of %d by %s: %s", count, baseline, asOf, measure)
+                                .isEqualTo(measure.status() == BurdenStatus.AT_RISK);
+                    }
+                }
+            }
+        }
     }
 
     @Test
