@@ -1,10 +1,11 @@
 package org.stationledger.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.DefaultCorsProcessor;
@@ -39,13 +40,20 @@ final class CrossOriginRequests {
         CorsFilter filter = new CorsFilter(source);
         filter.setCorsProcessor(new DefaultCorsProcessor() {
             @Override
-            protected void rejectRequest(ServerHttpResponse response) throws IOException {
-                response.setStatusCode(HttpStatus.FORBIDDEN);
-                response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-                json.writeValue(response.getBody(), ProblemResponses.problem(HttpStatus.FORBIDDEN, "cross-origin",
+            public boolean processRequest(CorsConfiguration config, HttpServletRequest request,
+                                          HttpServletResponse response) throws IOException {
+                if (super.processRequest(config, request, response)) {
+                    return true;
+                }
+                ProblemResponses.write(json, request, response, HttpStatus.FORBIDDEN, "cross-origin",
                         "A web page of another origin may not call the ledger; its operator lists the origins that "
-                        + "may (ledger.http.allowed-origins)."));
-                response.flush();
+                        + "may (ledger.http.allowed-origins).");
+                return false;
+            }
+
+            /** The refusal is written by {@link #processRequest}, which knows the request's path. */
+            @Override
+            protected void rejectRequest(ServerHttpResponse response) {
             }
         });
         return filter;

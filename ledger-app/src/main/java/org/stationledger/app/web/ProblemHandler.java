@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.stationledger.app.messaging.LostRaces;
 import org.stationledger.events.RuleViolation;
 
@@ -157,6 +158,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         return withProblemType(ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-request",
                 "The request body is not valid JSON of the expected shape: " + UnreadableBodies.reason(e)));
+    }
+
+    /** A path no endpoint answers (Spring looks for a static resource last): said as the security filter says it. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(e, ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found",
+                "The ledger has no such endpoint."), headers, status, request);
     }
 
     /** Says which media types the endpoint takes (also in the Accept header Spring adds). */

@@ -24,6 +24,7 @@ class CrossOriginTest extends IntegrationTest {
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.isProblem()).isTrue();
         assertThat(forged.text("code")).isEqualTo("cross-origin");
+        assertThat(forged.text("instance")).isEqualTo("/api/departments");
         assertThat(as("coord").get("/api/departments").body().findValuesAsText("departmentId"))
                 .doesNotContain("FORGED-1");
         assertThat(as("coord").withHeader("Origin", ELSEWHERE).get("/api/departments").status())

@@ -193,7 +193,9 @@ class BadInputTest extends IntegrationTest {
         assertThat(wrongMethod.text("instance")).isEqualTo("/api/departments");
         assertThat(wrongMethod.header("Allow")).contains("GET", "POST");
         assertThat(coord.post("/api/me").status()).isEqualTo(405);
-        assertThat(coord.get("/api/no-such-thing").text("code")).isEqualTo("not-found");
+        Api.Response noEndpoint = coord.get("/api/no-such-thing");
+        assertThat(noEndpoint.text("code")).isEqualTo("not-found");
+        assertThat(noEndpoint.text("detail")).isEqualTo("The ledger has no such endpoint.");
         assertThat(coord.get("/").status()).as("outside /api too").isEqualTo(404);
         assertThat(coord.get("/no-such-page").text("code")).isEqualTo("not-found");
         assertThat(as("zjl").get("/actuator/metrics").text("code")).as("the actuator, another role's")
