@@ -41,9 +41,6 @@ class InspectionRequestHandler {
         var request = new InspectionGate.Request(command.stationId(), command.departmentId(), command.date(),
                 command.planItemId(), command.exception());
         InspectionGate.Decision decision = InspectionGate.decide(request, facts(request));
-        if (decision instanceof InspectionGate.Authorised authorised) {
-            plans.holdVisit(authorised.visitId());
-        }
         inspections.newInstance(() -> new Inspection(command.inspectionId(), request, decision));
         return outcome(command.inspectionId(), decision);
     }

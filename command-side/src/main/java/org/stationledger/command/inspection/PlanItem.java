@@ -86,12 +86,12 @@ class PlanItem {
         }
     }
 
-    @CommandHandler
-    void handle(PlanCommands.RejectPlanItem command, Cycles cycles) {
+    /** The co-ordinator's rejection of a late item ({@link PlanItemRejection}); {@code cycleOpen}: that year's. */
+    void reject(PlanCommands.RejectPlanItem command, boolean cycleOpen) {
         if (command.year() != year) {
             throw RuleViolation.notFound("unknown-plan-item", "Plan item " + planItemId + " is not in the " + command.year() + " plan.");
         }
-        if (!cycles.cycleToChange(year).map(Cycles.CycleFacts::isOpen).orElse(false)) {
+        if (!cycleOpen) {
             throw RuleViolation.conflict("cycle-closed", "The " + year + " cycle is closed; its plan is as it was.");
         }
         reject(command.reason());

@@ -143,13 +143,11 @@ class PlanLookup implements Plans {
         return visits;
     }
 
-    @Override
-    public void holdVisit(String visitId) {
-        // The weakest row lock: it conflicts with visitsOf's FOR UPDATE and with nothing an inspection does.
-        jdbc.query("SELECT 1 FROM cmd_visit WHERE visit_id = ? FOR KEY SHARE", row -> { }, visitId);
-    }
-
-    /** The cited item, whether the station is in it, its visit and its use by the department, in one statement. */
+    /**
+     * The cited item, whether the station is in it, its visit and its use by the department, in one statement, which
+     * also holds the visit: {@code FOR KEY SHARE}, the weakest row lock, conflicts with {@link #visitsOf}'s
+     * {@code FOR UPDATE} and with nothing an inspection does.
+     */
     @Override
     public RequestFacts requestFacts(String planItemId, String stationId, String departmentId) {
         return jdbc.query("""
@@ -159,7 +157,7 @@ class PlanLookup implements Plans {
                                WHERE u.visit_id = v.visit_id AND u.department_id = ?) AS used
                 FROM cmd_plan_item i
                 LEFT JOIN cmd_plan_item_station s ON s.plan_item_id = i.plan_item_id AND s.station_id = ?
-                LEFT JOIN cmd_visit v ON v.visit_id = s.visit_id
+                LEFT JOIN LATERAL (SELECT * FROM cmd_visit WHERE visit_id = s.visit_id FOR KEY SHARE) v ON TRUE
                 WHERE i.plan_item_id = ?""", (rs, row) -> {
                     String visitId = rs.getString("v_visit_id");
                     VisitFacts visit = visitId == null ? null : new VisitFacts(visitId,

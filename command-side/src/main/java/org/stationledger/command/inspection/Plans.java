@@ -46,22 +46,20 @@ interface Plans {
 
     /**
      * The visits already scheduled for each of {@code stationIds} in {@code year}, held for this command's transaction:
-     * an inspection using one of them ({@link #holdVisit}) has committed before they are returned, so that the visits'
-     * use read after this is complete, and the next waits for this command to commit.
+     * an inspection about to use one of them ({@link #requestFacts}) has committed before they are returned, so that
+     * the visits' use read after this is complete, and the next inspection waits for this command to commit. A late
+     * item then never joins a visit its department has used, which the inspection made in it could not have assessed.
      */
     Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds);
-
-    /**
-     * Holds a visit an inspection is about to use until this command's transaction ends, so that a late item's
-     * approval ({@link #visitsOf}) waits for this use and sees it: the item then gets a visit of its own instead of
-     * joining one its department has used, which the inspection made in it could not have assessed.
-     */
-    void holdVisit(String visitId);
 
     /** What the plan says about one request: the cited item, whether the station is in it, its visit, its use. */
     record RequestFacts(PlanItemFacts planItem, boolean stationInItem, VisitFacts visit, boolean visitUsedByDepartment) {
     }
 
-    /** The plan's facts about a request citing {@code planItemId}: the inspection gate's hot path, one question. */
+    /**
+     * The plan's facts about a request citing {@code planItemId}: the inspection gate's hot path, one question. The
+     * visit is held until this command's transaction ends, so that a late item's approval ({@link #visitsOf}) waits
+     * for the visit's use and sees it.
+     */
     RequestFacts requestFacts(String planItemId, String stationId, String departmentId);
 }

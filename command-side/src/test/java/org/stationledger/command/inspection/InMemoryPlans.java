@@ -104,11 +104,6 @@ class InMemoryPlans implements Plans {
         return users;
     }
 
-    /** One command at a time here: nothing to hold. */
-    @Override
-    public void holdVisit(String visitId) {
-    }
-
     @Override
     public Map<String, List<VisitFacts>> visitsOf(int year, Collection<String> stationIds) {
         Map<String, List<VisitFacts>> result = new HashMap<>();

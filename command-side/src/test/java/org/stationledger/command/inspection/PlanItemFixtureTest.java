@@ -42,6 +42,7 @@ class PlanItemFixtureTest {
         fixture.registerInjectableResource(cycles);
         fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(plans);
+        fixture.registerAnnotatedCommandHandler(new PlanItemRejection(fixture.getRepository(), cycles));
     }
 
     private static ProposePlanItem proposal(String planItemId, PlanItemKind kind) {

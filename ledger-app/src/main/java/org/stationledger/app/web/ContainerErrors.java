@@ -1,5 +1,6 @@
 package org.stationledger.app.web;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +44,13 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
                 Writer body = response.getReporter();
                 if (body != null) {
-                    // Written by hand: a valve has no Spring context, and only the ledger's fixed texts go in.
+                    // Written by hand: a valve has no Spring context. The ledger's fixed texts go in as they are,
+                    // the request's path (if Tomcat could read one) quoted as JSON.
+                    String uri = request.getRequestURI();
                     body.write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle()
                                + "\",\"status\":" + problem.getStatus() + ",\"detail\":\"" + problem.getDetail()
+                               + (uri == null ? "" : "\",\"instance\":\"" + new String(
+                                       JsonStringEncoder.getInstance().quoteAsString(uri)))
                                + "\",\"code\":\"" + problem.getProperties().get("code") + "\"}");
                     body.flush();
                 }

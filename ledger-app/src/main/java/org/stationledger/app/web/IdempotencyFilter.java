@@ -13,6 +13,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,6 +28,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -110,7 +112,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else if (claim instanceof IdempotencyKeys.AnswerLost lost) {
             response.setStatus(HttpStatus.CONFLICT.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(answerLost(lost.carriedOutAt()));
+            response.getOutputStream().write(answerLost(request, lost.carriedOutAt()));
         } else if (claim instanceof IdempotencyKeys.InFlight) {
             ProblemResponses.write(json, request, response, HttpStatus.CONFLICT, "idempotency-key-in-flight",
                     "The request with this " + KEY_HEADER + " is still being answered; retry it in a moment.");
@@ -137,7 +139,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     // A command that committed before the request failed stays done: its retries are told so at once.
                     keys.release(principal, key).ifPresent(carriedOutAt -> keys.answer(principal, key,
                             HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            answerLost(carriedOutAt)));
+                            answerLost(request, carriedOutAt)));
                 }
             } catch (DataAccessException e) {
                 // The key stays claimed: a retry waits, then learns whether the command was carried out.
@@ -163,12 +165,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private byte[] answerLost(Instant carriedOutAt) {
+    private byte[] answerLost(HttpServletRequest request, Instant carriedOutAt) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-key-answer-lost",
+                "The request with this " + KEY_HEADER + " was carried out at " + carriedOutAt + ", but its answer"
+                + " was lost (the ledger failed or stopped before giving it); it is not run again. Read its"
+                + " outcome from the ledger.");
+        problem.setInstance(URI.create(request.getRequestURI()));
         try {
-            return json.writeValueAsBytes(ProblemResponses.problem(HttpStatus.CONFLICT, "idempotency-key-answer-lost",
-                    "The request with this " + KEY_HEADER + " was carried out at " + carriedOutAt + ", but its answer"
-                    + " was lost (the ledger failed or stopped before giving it); it is not run again. Read its"
-                    + " outcome from the ledger."));
+            return json.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A problem detail is always writable", e);
         }

@@ -39,7 +39,7 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     private PlatformTransactionManager transactions;
 
     /** Each of the parties blocks in turn: a thread each (the common pool may have only one). */
-    private final ExecutorService parties = Executors.newFixedThreadPool(4);
+    private final ExecutorService parties = Executors.newFixedThreadPool(6);
 
     @AfterEach
     void stopParties() {
@@ -91,11 +91,12 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     }
 
     /**
-     * A planned inspection and a plan item sent while the close waits: each waits for the close and is then refused,
-     * the inspection blocked as out of the cycle (and recorded so), the plan item not proposed.
+     * A planned inspection, a plan item, and a late item's approval and another's rejection sent while the close
+     * waits: each waits for the close and is then refused, the inspection blocked as out of the cycle (and recorded
+     * so), the plan unchanged.
      */
     @Test
-    void anInspectionAndAPlanItemSentAsTheCycleClosesWaitForTheCloseAndAreRefused() throws Exception {
+    void inspectionsAndPlanChangesSentAsTheCycleClosesWaitForTheCloseAndAreRefused() throws Exception {
         int year = 2055;
         String station = "FRZ-55";
         Api coord = as("coord");
@@ -110,6 +111,11 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
                 List.of(station), "from", year + "-03-01", "to", year + "-03-31", "kind", "COMPREHENSIVE",
                 "indicatorIds", List.of("CRIM-55"))));
         ok(coord.post("/api/cycles/" + year + "/plan/approve", Map.of()));
+        for (String lateItem : List.of("PI-55-A", "PI-55-B")) {
+            ok(crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", lateItem, "stationIds",
+                    List.of(station), "from", year + "-09-01", "to", year + "-09-30", "kind", "THEMATIC",
+                    "indicatorIds", List.of("CRIM-55"))));
+        }
 
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Boolean> inFlight = commandInFlight(year, commit);
@@ -125,8 +131,17 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
                         List.of(station), "from", year + "-06-01", "to", year + "-06-30", "kind", "THEMATIC",
                         "indicatorIds", List.of("CRIM-55"))), parties);
         awaitWaitingForTheYear(year, 3);
+        CompletableFuture<Api.Response> lateApproval = CompletableFuture.supplyAsync(() ->
+                coord.post("/api/cycles/" + year + "/plan-items/PI-55-A/approve", Map.of()), parties);
+        awaitWaitingForTheYear(year, 4);
+        CompletableFuture<Api.Response> lateRejection = CompletableFuture.supplyAsync(() ->
+                coord.post("/api/cycles/" + year + "/plan-items/PI-55-B/reject", Map.of("reason", "Too late")),
+                parties);
+        awaitWaitingForTheYear(year, 5);
         assertThat(lateInspection).as("the inspection request waits for the close").isNotDone();
         assertThat(latePlanItem).as("the plan item waits for the close").isNotDone();
+        assertThat(lateApproval).as("the late item's approval waits for the close").isNotDone();
+        assertThat(lateRejection).as("the rejection waits for the close").isNotDone();
 
         commit.countDown();
         assertThat(inFlight.get(30, TimeUnit.SECONDS)).isTrue();
@@ -135,9 +150,11 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
         assertThat(blocked.status()).as(blocked.toString()).isEqualTo(403);
         assertThat(blocked.text("code")).isEqualTo("inspection-blocked");
         assertThat(blocked.text("reasonCode")).isEqualTo("CYCLE_NOT_OPEN");
-        Api.Response refused = latePlanItem.get(30, TimeUnit.SECONDS);
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.text("code")).isEqualTo("cycle-closed");
+        for (CompletableFuture<Api.Response> planChange : List.of(latePlanItem, lateApproval, lateRejection)) {
+            Api.Response refused = planChange.get(30, TimeUnit.SECONDS);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.text("code")).isEqualTo("cycle-closed");
+        }
     }
 
     /** A command that has read the year's cycle open, in a transaction that commits once {@code commit} opens. */

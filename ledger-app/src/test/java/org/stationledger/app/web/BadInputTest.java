@@ -155,6 +155,7 @@ class BadInputTest extends IntegrationTest {
             assertThat(refused.status()).as(target).isEqualTo(400);
             assertThat(refused.isProblem()).as(target + ": " + refused.contentType()).isTrue();
             assertThat(refused.text("code")).as(target).isEqualTo("bad-request");
+            assertThat(refused.text("instance")).as(target).startsWith("/api/stations/");
         }
         Api.Response controlInHeader = coord.raw("GET", "/api/me", "X-Note: a\u0001b\r\n");
         assertThat(controlInHeader.status()).isEqualTo(400);

@@ -134,6 +134,7 @@ class IdempotencyTest extends IntegrationTest {
 
         var retry = crim.post("/api/inspections", request);
         assertProblem(retry, 409, "idempotency-key-answer-lost");
+        assertThat(retry.text("instance")).isEqualTo("/api/inspections");
         assertThat(eventCount()).as("the blocked attempt is on the record once, not twice").isEqualTo(events);
     }
 
