@@ -50,16 +50,7 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     void aCloseWaitsForAFindingInFlightAndAFindingSentMeanwhileIsRefused() throws Exception {
         Api coord = as("coord");
         Api crim = as("crim");
-        ensureDepartment("CRIMINAL-INVESTIGATION");
-        ensureStation(STATION, "URBAN");
-        ok(coord.post("/api/cycles", Map.of("year", YEAR, "commentWindowDays", 10)));
-        ok(crim.post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-53", "title", "Case files",
-                "maxPoints", 100, "kind", "SCORED")));
-        ok(coord.post("/api/cycles/" + YEAR + "/publish"));
-        ok(crim.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", "PI-53", "stationIds",
-                List.of(STATION), "from", YEAR + "-03-01", "to", YEAR + "-03-31", "kind", "COMPREHENSIVE",
-                "indicatorIds", List.of("CRIM-53"))));
-        ok(coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
+        yearWithAnApprovedPlan(YEAR, STATION);
         String inspectionId = crim.post("/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-03-15",
                 "planItemId", "PI-53")).text("inspectionId");
 
@@ -101,16 +92,7 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
         String station = "FRZ-55";
         Api coord = as("coord");
         Api crim = as("crim");
-        ensureDepartment("CRIMINAL-INVESTIGATION");
-        ensureStation(station, "URBAN");
-        ok(coord.post("/api/cycles", Map.of("year", year)));
-        ok(crim.post("/api/cycles/" + year + "/indicators", Map.of("indicatorId", "CRIM-55", "title", "Case files",
-                "maxPoints", 100, "kind", "SCORED")));
-        ok(coord.post("/api/cycles/" + year + "/publish"));
-        ok(crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-55", "stationIds",
-                List.of(station), "from", year + "-03-01", "to", year + "-03-31", "kind", "COMPREHENSIVE",
-                "indicatorIds", List.of("CRIM-55"))));
-        ok(coord.post("/api/cycles/" + year + "/plan/approve", Map.of()));
+        yearWithAnApprovedPlan(year, station);
         for (String lateItem : List.of("PI-55-A", "PI-55-B")) {
             ok(crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", lateItem, "stationIds",
                     List.of(station), "from", year + "-09-01", "to", year + "-09-30", "kind", "THEMATIC",
@@ -155,6 +137,24 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.text("code")).isEqualTo("cycle-closed");
         }
+    }
+
+    /**
+     * The year open with one indicator of the criminal investigation department ({@code CRIM-yy}), published, and its
+     * plan approved: one comprehensive item ({@code PI-yy}) at {@code station} in March.
+     */
+    private void yearWithAnApprovedPlan(int year, String station) {
+        String yy = String.valueOf(year % 100);
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureStation(station, "URBAN");
+        ok(as("coord").post("/api/cycles", Map.of("year", year)));
+        ok(as("crim").post("/api/cycles/" + year + "/indicators", Map.of("indicatorId", "CRIM-" + yy,
+                "title", "Case files", "maxPoints", 100, "kind", "SCORED")));
+        ok(as("coord").post("/api/cycles/" + year + "/publish"));
+        ok(as("crim").post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-" + yy, "stationIds",
+                List.of(station), "from", year + "-03-01", "to", year + "-03-31", "kind", "COMPREHENSIVE",
+                "indicatorIds", List.of("CRIM-" + yy))));
+        ok(as("coord").post("/api/cycles/" + year + "/plan/approve", Map.of()));
     }
 
     /** A command that has read the year's cycle open, in a transaction that commits once {@code commit} opens. */
