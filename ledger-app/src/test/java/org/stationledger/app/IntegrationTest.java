@@ -106,6 +106,21 @@ public abstract class IntegrationTest {
         assertThat(response.status()).as(response.toString()).isIn(201, 409);
     }
 
+    /** Proposes an indicator of {@code department}'s for {@code year}'s scheme, titled after its id. */
+    protected static void proposeIndicator(Api department, int year, String indicatorId, int maxPoints, String kind) {
+        var response = department.post("/api/cycles/" + year + "/indicators", Map.of("indicatorId", indicatorId,
+                "title", "Indicator " + indicatorId, "maxPoints", maxPoints, "kind", kind));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /** Proposes a plan item of {@code department}'s for {@code year}, covering one of its indicators. */
+    protected static void proposePlanItem(Api department, int year, String planItemId, List<String> stationIds,
+                                          String from, String to, String kind, String indicatorId) {
+        var response = department.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", planItemId,
+                "stationIds", stationIds, "from", from, "to", to, "kind", kind, "indicatorIds", List.of(indicatorId)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
     /** How many events the store holds, as the auditor's trail counts them. */
     protected long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);

@@ -31,11 +31,12 @@ class AuditTrailScopeTest extends IntegrationTest {
         ensureDepartment("PUBLIC-SECURITY");
         ensureStation(SHARED, "URBAN");
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).status()).isEqualTo(201);
-        indicator(crim, "CRIM-45", 60);
-        indicator(pubsec, "PUBSEC-45", 40);
+        proposeIndicator(crim, YEAR, "CRIM-45", 60, "SCORED");
+        proposeIndicator(pubsec, YEAR, "PUBSEC-45", 40, "SCORED");
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
-        planItem(crim, "PI-45-CRIM", "2045-03-01", "2045-03-31", "CRIM-45");
-        planItem(pubsec, "PI-45-PUBSEC", "2045-03-15", "2045-04-15", "PUBSEC-45");
+        proposePlanItem(crim, YEAR, "PI-45-CRIM", List.of(SHARED), "2045-03-01", "2045-03-31", "THEMATIC", "CRIM-45");
+        proposePlanItem(pubsec, YEAR, "PI-45-PUBSEC", List.of(SHARED), "2045-03-15", "2045-04-15", "THEMATIC",
+                "PUBSEC-45");
         var approval = coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of());
         assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
 
@@ -93,16 +94,5 @@ class AuditTrailScopeTest extends IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
     }
 
-    private static void indicator(Api department, String id, int points) {
-        var response = department.post("/api/cycles/" + YEAR + "/indicators",
-                Map.of("indicatorId", id, "title", "Indicator " + id, "maxPoints", points, "kind", "SCORED"));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 
-    private static void planItem(Api department, String id, String from, String to, String indicator) {
-        var response = department.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", id,
-                "stationIds", List.of(SHARED), "from", from, "to", to, "kind", "THEMATIC",
-                "indicatorIds", List.of(indicator)));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 }

@@ -52,9 +52,9 @@ class InspectionGateFlowTest extends IntegrationTest {
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR, "visitCap", 2)).status()).isEqualTo(201);
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).text("code")).isEqualTo("cycle-exists");
 
-        indicator(crim, "CRIM-31", 50, "SCORED");
-        indicator(pubsec, "PS-31", 40, "SCORED");
-        indicator(pubsec, "PS-VETO-31", 0, "VETO");
+        proposeIndicator(crim, YEAR, "CRIM-31", 50, "SCORED");
+        proposeIndicator(pubsec, YEAR, "PS-31", 40, "SCORED");
+        proposeIndicator(pubsec, YEAR, "PS-VETO-31", 0, "VETO");
 
         long before = eventCount();
         var short90 = coord.post("/api/cycles/" + YEAR + "/publish");
@@ -63,7 +63,7 @@ class InspectionGateFlowTest extends IntegrationTest {
         assertThat(short90.text("code")).isEqualTo("scheme-total-not-100");
         assertThat(eventCount()).as("a refused command writes nothing").isEqualTo(before);
 
-        indicator(traffic, "TR-31", 10, "SCORED");
+        proposeIndicator(traffic, YEAR, "TR-31", 10, "SCORED");
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
 
         var late = crim.post("/api/cycles/" + YEAR + "/indicators",
@@ -79,10 +79,11 @@ class InspectionGateFlowTest extends IntegrationTest {
     @Test
     @Order(2)
     void departmentsProposeAndTheCoordinatorApprovesThePlanIntoJointVisits() {
-        planItem(crim, "PI-31-CRIM", List.of(ZJL, HC), "2031-03-01", "2031-03-31", "COMPREHENSIVE", "CRIM-31");
-        planItem(pubsec, "PI-31-PS", List.of(ZJL), "2031-03-15", "2031-04-15", "THEMATIC", "PS-31");
-        planItem(traffic, "PI-31-TR", List.of(HC), "2031-06-01", "2031-06-30", "THEMATIC", "TR-31");
-        planItem(traffic, "PI-31-TR-X", List.of(ZJL), "2031-09-01", "2031-09-30", "THEMATIC", "TR-31");
+        proposePlanItem(crim, YEAR, "PI-31-CRIM", List.of(ZJL, HC), "2031-03-01", "2031-03-31", "COMPREHENSIVE",
+                "CRIM-31");
+        proposePlanItem(pubsec, YEAR, "PI-31-PS", List.of(ZJL), "2031-03-15", "2031-04-15", "THEMATIC", "PS-31");
+        proposePlanItem(traffic, YEAR, "PI-31-TR", List.of(HC), "2031-06-01", "2031-06-30", "THEMATIC", "TR-31");
+        proposePlanItem(traffic, YEAR, "PI-31-TR-X", List.of(ZJL), "2031-09-01", "2031-09-30", "THEMATIC", "TR-31");
 
         var second = crim.post("/api/cycles/" + YEAR + "/plan-items", planItemBody("PI-31-CRIM-2", List.of(SFS),
                 "2031-05-01", "2031-05-31", "COMPREHENSIVE", "CRIM-31"));
@@ -179,7 +180,7 @@ class InspectionGateFlowTest extends IntegrationTest {
     @Test
     @Order(6)
     void lateItemsWaitForTheirOwnApprovalUnderTheSameCap() {
-        planItem(traffic, "PI-31-TR-LATE", List.of(SFS), "2031-10-01", "2031-10-31", "THEMATIC", "TR-31");
+        proposePlanItem(traffic, YEAR, "PI-31-TR-LATE", List.of(SFS), "2031-10-01", "2031-10-31", "THEMATIC", "TR-31");
         assertBlocked(traffic.post("/api/inspections", planned(SFS, "2031-10-05", "PI-31-TR-LATE")), "PLAN_NOT_APPROVED");
 
         var approved = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-TR-LATE/approve");
@@ -188,7 +189,8 @@ class InspectionGateFlowTest extends IntegrationTest {
                 .isEqualTo("AUTHORISED");
 
         // HC already has two visits (March, June) and the cap is 2: a third, in September, is refused whole.
-        planItem(pubsec, "PI-31-PS-SEPT", List.of(HC, SFS), "2031-09-01", "2031-09-30", "THEMATIC", "PS-31");
+        proposePlanItem(pubsec, YEAR, "PI-31-PS-SEPT", List.of(HC, SFS), "2031-09-01", "2031-09-30", "THEMATIC",
+                "PS-31");
         long before = eventCount();
         var overCap = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-SEPT/approve");
         assertThat(overCap.status()).isEqualTo(422);
@@ -198,12 +200,13 @@ class InspectionGateFlowTest extends IntegrationTest {
 
         // A late item overlapping the June visit only in part would narrow it (traffic's item, and an inspection
         // already made in it, would lose days): it needs a visit of its own, over the cap.
-        planItem(pubsec, "PI-31-PS-LATE-JUNE", List.of(HC), "2031-06-20", "2031-07-20", "THEMATIC", "PS-31");
+        proposePlanItem(pubsec, YEAR, "PI-31-PS-LATE-JUNE", List.of(HC), "2031-06-20", "2031-07-20", "THEMATIC",
+                "PS-31");
         var narrowing = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-LATE-JUNE/approve");
         assertThat(narrowing.status()).as(narrowing.toString()).isEqualTo(422);
         assertThat(narrowing.text("code")).isEqualTo("visit-cap-exceeded");
         // One whose window encloses the June visit joins it, which keeps its window.
-        planItem(pubsec, "PI-31-PS-JUNE", List.of(HC), "2031-05-25", "2031-07-20", "THEMATIC", "PS-31");
+        proposePlanItem(pubsec, YEAR, "PI-31-PS-JUNE", List.of(HC), "2031-05-25", "2031-07-20", "THEMATIC", "PS-31");
         var joined = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-31-PS-JUNE/approve");
         assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
         JsonNode visit = joined.body().path("jointVisits").get(0);
@@ -266,18 +269,7 @@ class InspectionGateFlowTest extends IntegrationTest {
         assertThat(as("crim").get("/api/audit/events").status()).isEqualTo(403);
     }
 
-    private void indicator(Api department, String id, int points, String kind) {
-        var response = department.post("/api/cycles/" + YEAR + "/indicators",
-                Map.of("indicatorId", id, "title", "Indicator " + id, "maxPoints", points, "kind", kind));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 
-    private void planItem(Api department, String id, List<String> stations, String from, String to, String kind,
-                          String indicator) {
-        var response = department.post("/api/cycles/" + YEAR + "/plan-items",
-                planItemBody(id, stations, from, to, kind, indicator));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 
     private static Map<String, Object> planItemBody(String id, List<String> stations, String from, String to,
                                                     String kind, String indicator) {

@@ -45,12 +45,13 @@ class LateItemRaceTest extends IntegrationTest {
         ensureDepartment(DEPARTMENT);
         ensureStation(STATION, "URBAN");
         ok(coord.post("/api/cycles", Map.of("year", YEAR)));
-        ok(crim.post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-59", "title", "Case files",
-                "maxPoints", 100, "kind", "SCORED")));
+        proposeIndicator(crim, YEAR, "CRIM-59", 100, "SCORED");
         ok(coord.post("/api/cycles/" + YEAR + "/publish"));
-        planItem(crim, "PI-59", YEAR + "-03-01", YEAR + "-03-31", "COMPREHENSIVE");
+        proposePlanItem(crim, YEAR, "PI-59", List.of(STATION), YEAR + "-03-01", YEAR + "-03-31", "COMPREHENSIVE",
+                "CRIM-59");
         ok(coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
-        planItem(crim, "PI-59-LATE", YEAR + "-02-15", YEAR + "-04-15", "THEMATIC");
+        proposePlanItem(crim, YEAR, "PI-59-LATE", List.of(STATION), YEAR + "-02-15", YEAR + "-04-15", "THEMATIC",
+                "CRIM-59");
         String visit = jdbc.queryForObject("SELECT visit_id FROM cmd_visit WHERE year = ? AND station_id = ?",
                 String.class, YEAR, STATION);
 
@@ -97,10 +98,6 @@ class LateItemRaceTest extends IntegrationTest {
         }
     }
 
-    private static void planItem(Api department, String id, String from, String to, String kind) {
-        ok(department.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", id, "stationIds",
-                List.of(STATION), "from", from, "to", to, "kind", kind, "indicatorIds", List.of("CRIM-59"))));
-    }
 
     private static void ok(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);

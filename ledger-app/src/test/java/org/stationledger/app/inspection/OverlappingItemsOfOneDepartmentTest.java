@@ -29,13 +29,15 @@ class OverlappingItemsOfOneDepartmentTest extends IntegrationTest {
         ensureStation(STATION, "URBAN");
         ensureStation(ELSEWHERE, "RURAL");
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).status()).isEqualTo(201);
-        indicator(crim, "CRIM-36-CASES", 60);
-        indicator(crim, "CRIM-36-CUSTODY", 30);
-        indicator(crim, "CRIM-36-TRAINING", 10);
+        proposeIndicator(crim, YEAR, "CRIM-36-CASES", 60, "SCORED");
+        proposeIndicator(crim, YEAR, "CRIM-36-CUSTODY", 30, "SCORED");
+        proposeIndicator(crim, YEAR, "CRIM-36-TRAINING", 10, "SCORED");
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
-        planItem(crim, "PI-36-COMP", List.of(STATION), "2023-03-01", "2023-03-31", "COMPREHENSIVE", "CRIM-36-CASES");
-        planItem(crim, "PI-36-CUSTODY", List.of(STATION), "2023-03-15", "2023-04-15", "THEMATIC", "CRIM-36-CUSTODY");
-        planItem(crim, "PI-36-TRAINING", List.of(ELSEWHERE), "2023-03-15", "2023-04-15", "THEMATIC",
+        proposePlanItem(crim, YEAR, "PI-36-COMP", List.of(STATION), "2023-03-01", "2023-03-31", "COMPREHENSIVE",
+                "CRIM-36-CASES");
+        proposePlanItem(crim, YEAR, "PI-36-CUSTODY", List.of(STATION), "2023-03-15", "2023-04-15", "THEMATIC",
+                "CRIM-36-CUSTODY");
+        proposePlanItem(crim, YEAR, "PI-36-TRAINING", List.of(ELSEWHERE), "2023-03-15", "2023-04-15", "THEMATIC",
                 "CRIM-36-TRAINING");
         var approval = coord.post("/api/cycles/" + YEAR + "/plan/approve", Map.of());
         assertThat(approval.status()).as(approval.toString()).isEqualTo(200);
@@ -61,18 +63,7 @@ class OverlappingItemsOfOneDepartmentTest extends IntegrationTest {
         assertThat(itemElsewhere.text("code")).isEqualTo("indicator-not-in-item");
     }
 
-    private void indicator(Api department, String id, int points) {
-        var response = department.post("/api/cycles/" + YEAR + "/indicators",
-                Map.of("indicatorId", id, "title", "Indicator " + id, "maxPoints", points, "kind", "SCORED"));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 
-    private void planItem(Api department, String id, List<String> stations, String from, String to, String kind,
-                          String indicator) {
-        var response = department.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", id,
-                "stationIds", stations, "from", from, "to", to, "kind", kind, "indicatorIds", List.of(indicator)));
-        assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    }
 
     private static Map<String, Object> finding(String indicatorId) {
         return Map.of("indicatorId", indicatorId, "deduction", "1", "note", "Files incomplete",

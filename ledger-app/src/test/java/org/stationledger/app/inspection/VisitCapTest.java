@@ -28,17 +28,12 @@ class VisitCapTest extends IntegrationTest {
         assertThat(cycle.path("visitCap").asInt()).as("the default cap").isEqualTo(4);
         assertThat(cycle.path("commentWindowDays").asInt()).as("the default comment window").isEqualTo(10);
 
-        var indicator = crim.post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-35",
-                "title", "Case handling", "maxPoints", 100, "kind", "SCORED"));
-        assertThat(indicator.status()).as(indicator.toString()).isEqualTo(201);
+        proposeIndicator(crim, YEAR, "CRIM-35", 100, "SCORED");
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
         for (int month = 1; month <= 5; month++) {
             String from = String.format("%d-%02d-01", YEAR, month);
             String to = String.format("%d-%02d-20", YEAR, month);
-            var item = crim.post("/api/cycles/" + YEAR + "/plan-items", Map.of("planItemId", "PI-35-" + month,
-                    "stationIds", List.of(STATION), "from", from, "to", to, "kind", "THEMATIC",
-                    "indicatorIds", List.of("CRIM-35")));
-            assertThat(item.status()).as(item.toString()).isEqualTo(201);
+            proposePlanItem(crim, YEAR, "PI-35-" + month, List.of(STATION), from, to, "THEMATIC", "CRIM-35");
         }
 
         long before = eventCount();

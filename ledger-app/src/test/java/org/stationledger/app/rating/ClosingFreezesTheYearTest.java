@@ -94,9 +94,8 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
         Api crim = as("crim");
         yearWithAnApprovedPlan(year, station);
         for (String lateItem : List.of("PI-55-A", "PI-55-B")) {
-            ok(crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", lateItem, "stationIds",
-                    List.of(station), "from", year + "-09-01", "to", year + "-09-30", "kind", "THEMATIC",
-                    "indicatorIds", List.of("CRIM-55"))));
+            proposePlanItem(crim, year, lateItem, List.of(station), year + "-09-01", year + "-09-30", "THEMATIC",
+                    "CRIM-55");
         }
 
         CountDownLatch commit = new CountDownLatch(1);
@@ -148,12 +147,10 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
         ensureDepartment("CRIMINAL-INVESTIGATION");
         ensureStation(station, "URBAN");
         ok(as("coord").post("/api/cycles", Map.of("year", year)));
-        ok(as("crim").post("/api/cycles/" + year + "/indicators", Map.of("indicatorId", "CRIM-" + yy,
-                "title", "Case files", "maxPoints", 100, "kind", "SCORED")));
+        proposeIndicator(as("crim"), year, "CRIM-" + yy, 100, "SCORED");
         ok(as("coord").post("/api/cycles/" + year + "/publish"));
-        ok(as("crim").post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-" + yy, "stationIds",
-                List.of(station), "from", year + "-03-01", "to", year + "-03-31", "kind", "COMPREHENSIVE",
-                "indicatorIds", List.of("CRIM-" + yy))));
+        proposePlanItem(as("crim"), year, "PI-" + yy, List.of(station), year + "-03-01", year + "-03-31",
+                "COMPREHENSIVE", "CRIM-" + yy);
         ok(as("coord").post("/api/cycles/" + year + "/plan/approve", Map.of()));
     }
 

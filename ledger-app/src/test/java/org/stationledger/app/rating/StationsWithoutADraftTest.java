@@ -25,9 +25,7 @@ class StationsWithoutADraftTest extends IntegrationTest {
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).status()).isEqualTo(201);
         assertThat(coord.post("/api/cycles/" + YEAR + "/close").text("code"))
                 .as("no close before the scheme is published").isEqualTo("scheme-not-published");
-        var indicator = as("crim").post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-34",
-                "title", "Case handling", "maxPoints", 100, "kind", "SCORED"));
-        assertThat(indicator.status()).as(indicator.toString()).isEqualTo(201);
+        proposeIndicator(as("crim"), YEAR, "CRIM-34", 100, "SCORED");
         assertThat(coord.post("/api/cycles/" + YEAR + "/publish").status()).isEqualTo(200);
         assertThat(coord.post("/api/cycles/" + YEAR + "/close").status()).isEqualTo(200);
         ensureStation(REGISTERED_LATER, "RURAL");

@@ -25,9 +25,7 @@ class UnpublishedSchemeTest extends IntegrationTest {
         ensureDepartment("CRIMINAL-INVESTIGATION");
         ensureStation(STATION, "URBAN");
         assertThat(coord.post("/api/cycles", Map.of("year", YEAR)).status()).isEqualTo(201);
-        var indicator = as("crim").post("/api/cycles/" + YEAR + "/indicators", Map.of("indicatorId", "CRIM-57",
-                "title", "Case handling", "maxPoints", 100, "kind", "SCORED"));
-        assertThat(indicator.status()).as(indicator.toString()).isEqualTo(201);
+        proposeIndicator(as("crim"), YEAR, "CRIM-57", 100, "SCORED");
 
         var view = coord.get(rating());
         assertThat(view.status()).as(view.toString()).isEqualTo(404);
