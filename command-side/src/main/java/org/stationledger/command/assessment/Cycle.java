@@ -73,7 +73,10 @@ class Cycle {
         apply(new SchemePublished(year, List.copyOf(indicators.keySet())));
     }
 
-    /** Findings, inspections and plan changes being carried out as the close comes are stored before it ({@link Cycles#closing}). */
+    /**
+     * Findings, inspections and plan changes being carried out as the close comes are stored before it
+     * ({@link Cycles#closing}).
+     */
     @CommandHandler
     void handle(CycleCommands.CloseCycle command, Cycles cycles) {
         requireOpen();

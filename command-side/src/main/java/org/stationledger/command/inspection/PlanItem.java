@@ -86,7 +86,7 @@ class PlanItem {
         }
     }
 
-    /** The co-ordinator's rejection of a late item ({@link PlanItemRejection}); {@code cycleOpen}: that year's. */
+    /** The co-ordinator's rejection of this item alone ({@link PlanItemRejection}); {@code cycleOpen}: that year's. */
     void reject(PlanCommands.RejectPlanItem command, boolean cycleOpen) {
         if (command.year() != year) {
             throw RuleViolation.notFound("unknown-plan-item", "Plan item " + planItemId + " is not in the " + command.year() + " plan.");
