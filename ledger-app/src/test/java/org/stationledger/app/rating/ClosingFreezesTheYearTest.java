@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,13 +59,11 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
         CountDownLatch commitTheFinding = new CountDownLatch(1);
         CompletableFuture<Boolean> inFlight = commandInFlight(YEAR, commitTheFinding);
 
-        CompletableFuture<Api.Response> close = CompletableFuture.supplyAsync(() ->
-                coord.post("/api/cycles/" + YEAR + "/close"), parties);
-        awaitWaitingForTheYear(YEAR, 1);
-        CompletableFuture<Api.Response> lateFinding = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Api.Response> close = sentAsTheYearWaits(YEAR, 1, () ->
+                coord.post("/api/cycles/" + YEAR + "/close"));
+        CompletableFuture<Api.Response> lateFinding = sentAsTheYearWaits(YEAR, 2, () ->
                 crim.post("/api/inspections/" + inspectionId + "/findings", Map.of("indicatorId", "CRIM-53",
-                        "deduction", "5", "note", "Sent as the cycle closes", "observedAt", OBSERVED)), parties);
-        awaitWaitingForTheYear(YEAR, 2);
+                        "deduction", "5", "note", "Sent as the cycle closes", "observedAt", OBSERVED)));
         assertThat(close).as("the close waits for the finding in flight").isNotDone();
         assertThat(lateFinding).as("the finding sent meanwhile waits for the close").isNotDone();
 
@@ -100,25 +99,19 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
 
         CountDownLatch commit = new CountDownLatch(1);
         CompletableFuture<Boolean> inFlight = commandInFlight(year, commit);
-        CompletableFuture<Api.Response> close = CompletableFuture.supplyAsync(() ->
-                coord.post("/api/cycles/" + year + "/close"), parties);
-        awaitWaitingForTheYear(year, 1);
-        CompletableFuture<Api.Response> lateInspection = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Api.Response> close = sentAsTheYearWaits(year, 1, () ->
+                coord.post("/api/cycles/" + year + "/close"));
+        CompletableFuture<Api.Response> lateInspection = sentAsTheYearWaits(year, 2, () ->
                 crim.post("/api/inspections", Map.of("stationId", station, "date", year + "-03-15",
-                        "planItemId", "PI-55")), parties);
-        awaitWaitingForTheYear(year, 2);
-        CompletableFuture<Api.Response> latePlanItem = CompletableFuture.supplyAsync(() ->
+                        "planItemId", "PI-55")));
+        CompletableFuture<Api.Response> latePlanItem = sentAsTheYearWaits(year, 3, () ->
                 crim.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", "PI-55-LATE", "stationIds",
                         List.of(station), "from", year + "-06-01", "to", year + "-06-30", "kind", "THEMATIC",
-                        "indicatorIds", List.of("CRIM-55"))), parties);
-        awaitWaitingForTheYear(year, 3);
-        CompletableFuture<Api.Response> lateApproval = CompletableFuture.supplyAsync(() ->
-                coord.post("/api/cycles/" + year + "/plan-items/PI-55-A/approve", Map.of()), parties);
-        awaitWaitingForTheYear(year, 4);
-        CompletableFuture<Api.Response> lateRejection = CompletableFuture.supplyAsync(() ->
-                coord.post("/api/cycles/" + year + "/plan-items/PI-55-B/reject", Map.of("reason", "Too late")),
-                parties);
-        awaitWaitingForTheYear(year, 5);
+                        "indicatorIds", List.of("CRIM-55"))));
+        CompletableFuture<Api.Response> lateApproval = sentAsTheYearWaits(year, 4, () ->
+                coord.post("/api/cycles/" + year + "/plan-items/PI-55-A/approve", Map.of()));
+        CompletableFuture<Api.Response> lateRejection = sentAsTheYearWaits(year, 5, () ->
+                coord.post("/api/cycles/" + year + "/plan-items/PI-55-B/reject", Map.of("reason", "Too late")));
         assertThat(lateInspection).as("the inspection request waits for the close").isNotDone();
         assertThat(latePlanItem).as("the plan item waits for the close").isNotDone();
         assertThat(lateApproval).as("the late item's approval waits for the close").isNotDone();
@@ -166,6 +159,17 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
                 }), parties);
         assertThat(hasReadTheCycle.await(30, TimeUnit.SECONDS)).isTrue();
         return inFlight;
+    }
+
+    /**
+     * Sends {@code request} from a party of its own, and returns once it is the {@code waiting}-th request waiting for
+     * the year's status lock.
+     */
+    private CompletableFuture<Api.Response> sentAsTheYearWaits(int year, int waiting, Supplier<Api.Response> request)
+            throws InterruptedException {
+        CompletableFuture<Api.Response> sent = CompletableFuture.supplyAsync(request, parties);
+        awaitWaitingForTheYear(year, waiting);
+        return sent;
     }
 
     /** Until {@code count} requests wait for the year's status lock (a close, a finding, an inspection...). */
