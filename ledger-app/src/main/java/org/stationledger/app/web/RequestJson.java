@@ -17,9 +17,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * How the ledger reads a request body: strictly, because what it accepts becomes an event that can never be removed,
@@ -38,9 +42,14 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
  * </ul>
  *
  * Only requests are read this way; the events' own mapper stays lenient, so that the ledger's history stays readable.
+ *
+ * <p>A body is read only as JSON. Spring MVC adds a converter for each of Jackson's other formats it finds on the
+ * classpath (YAML is there, for the users file), and such a converter would read a body past every rule above: a YAML
+ * body with U+0000 in a text once became an event and stopped three read models for good. Those converters are
+ * removed, so any other content type is answered 415.
  */
 @Configuration(proxyBeanMethods = false)
-class RequestJson {
+class RequestJson implements WebMvcConfigurer {
 
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
@@ -48,6 +57,12 @@ class RequestJson {
     @Bean
     MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper objectMapper) {
         return new MappingJackson2HttpMessageConverter(strict(objectMapper.copy()));
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(converter -> converter instanceof AbstractJackson2HttpMessageConverter
+                                         && !(converter instanceof MappingJackson2HttpMessageConverter));
     }
 
     static ObjectMapper strict(ObjectMapper mapper) {

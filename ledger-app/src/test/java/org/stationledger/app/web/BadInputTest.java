@@ -104,6 +104,30 @@ class BadInputTest extends IntegrationTest {
         assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
     }
 
+    /**
+     * Only JSON is read into a command. The ledger holds a YAML reader (for its users file), and Spring would read a
+     * YAML body with it, past every rule of a JSON body: text with U+0000, an unknown or repeated key, a number for
+     * text, a date in 1990 — one such body stopped three read models for good.
+     */
+    @Test
+    void aBodyInAnyFormatButJsonIsRefusedUnread() {
+        long before = eventCount();
+        String yaml = "departmentId: YAML-NUL\nname: \"a\\0b\"\n";
+        for (String type : new String[] {"application/yaml", "application/x-yaml", "text/yaml", "application/cbor",
+                "application/x-jackson-smile", "application/xml"}) {
+            Api.Response refused = as("coord").post("/api/departments", type, yaml);
+            assertThat(refused.status()).as(type).isEqualTo(415);
+            assertThat(refused.text("code")).as(type).isEqualTo("unsupported-media-type");
+            assertThat(refused.header("Accept")).as("what the endpoint takes instead").contains("application/json")
+                    .doesNotContain("yaml");
+        }
+        Api.Response appeal = as("zjl").post("/api/stations/SY-SH-ZJL/ratings/2025/appeals", "application/yaml",
+                "grounds: \"x\\0y\"\nfindingIds: [F-1]\n");
+        assertThat(appeal.status()).isEqualTo(415);
+
+        assertThat(eventCount()).as("no refused request wrote an event").isEqualTo(before);
+    }
+
     @Test
     void aRefusedBodyIsExplainedInTheClientsTermsWithoutTheLedgersClassNames() {
         Api coord = as("coord");
