@@ -23,7 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.http.allowed-origins=" + IntegrationTest.TRUSTED_ORIGIN,
                 // No monthly publication in the middle of a test that counts the store's events.
-                "ledger.reports.publish-cron=-"})
+                "ledger.reports.publish-cron=-",
+                // Every plan approval of the tests holds back the other appends, as a national one does.
+                "ledger.event-store.large-append=4"})
 @Import(TestClock.class)
 public abstract class IntegrationTest {
 

@@ -1,12 +1,20 @@
 package org.stationledger.app.messaging;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -14,7 +22,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's JDBC event store, with three differences, each measured (docs/benchmarks.md, changes 22, 23 and 25).
+ * Axon's JDBC event store, with three differences, each measured (docs/benchmarks.md, changes 22, 23, 25 and 34), and
+ * one for correctness: a large append holds back every other.
  *
  * <p><b>No snapshots.</b> Every aggregate of the ledger is a handful of events (no aggregate grows with the number of
  * stations, docs/architecture.md), cheaper to replay than a snapshot is to read. Axon's event store would still look
@@ -22,19 +31,63 @@ import org.axonframework.serialization.Serializer;
  * answers "no snapshot" without asking, and refuses to store one rather than keep one it would never read.
  *
  * <p><b>A streamed event's timestamp is read from its column's text by {@link StoredTimestamps}</b>, not by the
- * general ISO formatter Axon's stored event runs at every call. Axon builds the tracked event (and its tracking token)
- * as always; only the timestamp it hands on is read the quick way.
+ * general ISO formatter Axon's stored event runs at every call: both for the event handed on and for the one question
+ * the tracking token asks of it, whether the event is recent enough that a hole before it may still fill (Axon's gap
+ * timeout), where Axon's own row mapping would parse the text the slow way once more. The token is then advanced as
+ * Axon advances it, with Axon's own {@link GapAwareTrackingToken#advanceTo}; the stream's first event, whose token
+ * starts from the store's lowest position, is left to Axon entirely.
  *
  * <p><b>An aggregate is loaded with one query</b> (for up to the batch size of events), where Axon's JDBC store
  * queries again until a query returns nothing: a second round trip on every load. It reads a range of sequence
  * numbers, so a batch with fewer events than the range is the last one as long as an aggregate's sequence numbers
  * have no holes — and they have none here: Axon numbers each aggregate's events from 0 without gaps, and the
  * ledger's event table is append-only (no event is ever removed from the middle).
+ *
+ * <p><b>A large append holds back every other</b> (V22). A projection waits for an uncommitted position only within
+ * the maximum gap offset; a unit of work storing more events than that, such as a national plan's approval, would
+ * have all but its last ones skipped by every projection if another append committed above them meanwhile. Every
+ * insert into the event table takes an advisory lock shared (a trigger), and an append of {@code largeAppend} events
+ * or more takes it exclusively first, in its own transaction: it waits for the appends in flight, and the others wait
+ * for its commit. Small appends never wait for each other.
  */
 final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
-    LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder) {
-        super(builder);
+    /** Axon's defaults: a hole in the store is waited for while younger than a minute, and ten thousand back at most. */
+    static final int GAP_TIMEOUT_MILLIS = 60_000;
+    static final int MAX_GAP_OFFSET = 10_000;
+
+    /** The advisory lock that orders appends (V22's trigger takes it shared): 'Evnt', 0. */
+    private static final String HOLD_BACK_OTHER_APPENDS = "SELECT pg_advisory_xact_lock(1165389428, 0)";
+
+    private final int gapTimeoutMillis;
+    private final int maxGapOffset;
+    private final int largeAppend;
+
+    /**
+     * {@code largeAppend}: from how many events an append holds back the others; well under {@code maxGapOffset}, so
+     * that the appends committing while a smaller one is in flight cannot pass it by the offset.
+     */
+    LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis, int maxGapOffset,
+                             int largeAppend) {
+        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
+        if (largeAppend < 1 || largeAppend > maxGapOffset / 2) {
+            throw new IllegalArgumentException("A large append is 1 to " + maxGapOffset / 2 + " events, not "
+                                               + largeAppend);
+        }
+        this.gapTimeoutMillis = gapTimeoutMillis;
+        this.maxGapOffset = maxGapOffset;
+        this.largeAppend = largeAppend;
+    }
+
+    @Override
+    protected PreparedStatement appendEvents(Connection connection, List<? extends EventMessage<?>> events,
+                                             Serializer serializer) throws SQLException {
+        if (events.size() >= largeAppend) {
+            try (Statement lock = connection.createStatement()) {
+                lock.execute(HOLD_BACK_OTHER_APPENDS);
+            }
+        }
+        return super.appendEvents(connection, events, serializer);
     }
 
     @Override
@@ -56,12 +109,29 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
-        if (!(event instanceof DomainEventData<?> domainEvent)) {
-            return event;
+        if (previousToken == null) {
+            TrackedEventData<?> first = super.getTrackedEventData(resultSet, null);
+            return first instanceof DomainEventData<?> domainEvent
+                    ? new StreamedEvent<>(first.trackingToken(), domainEvent,
+                            resultSet.getString(schema().timestampColumn()))
+                    : first;
         }
-        return new StreamedEvent<>(event.trackingToken(), domainEvent,
-                resultSet.getString(schema().timestampColumn()));
+        String timestamp = resultSet.getString(schema().timestampColumn());
+        String aggregateId = resultSet.getString(schema().aggregateIdentifierColumn());
+        String eventId = resultSet.getString(schema().eventIdentifierColumn());
+        // Axon's stored event, as its row mapping builds it: an event not applied by an aggregate is stored under its
+        // own id as the aggregate's.
+        DomainEventData<?> stored = new GenericDomainEventEntry<>(resultSet.getString(schema().typeColumn()),
+                eventId.equals(aggregateId) ? null : aggregateId, resultSet.getLong(schema().sequenceNumberColumn()),
+                eventId, timestamp, resultSet.getString(schema().payloadTypeColumn()),
+                resultSet.getString(schema().payloadRevisionColumn()),
+                readPayload(resultSet, schema().payloadColumn()),
+                readPayload(resultSet, schema().metaDataColumn()));
+        boolean holesMayStillFill = StoredTimestamps.parse(timestamp)
+                .isAfter(GenericEventMessage.clock.instant().minus(gapTimeoutMillis, ChronoUnit.MILLIS));
+        GapAwareTrackingToken token = previousToken.advanceTo(resultSet.getLong(schema().globalIndexColumn()),
+                holesMayStillFill ? maxGapOffset : 0);
+        return new StreamedEvent<>(token, stored, timestamp);
     }
 
     /** Axon's tracked event as read, but for the timestamp, read from the column's text. */

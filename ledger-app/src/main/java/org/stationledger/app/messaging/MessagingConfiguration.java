@@ -88,7 +88,8 @@ class MessagingConfiguration {
      * Axon's JDBC event store as its auto-configuration builds it, with one setting more: {@code batchSize}, the
      * number of events one query fetches when a processor reads the stream (Axon's default is 100). A rebuild reads
      * the whole store; bigger batches mean ten times fewer round trips (see docs/benchmarks.md). It reads no snapshots,
-     * and reads streamed events' timestamps the quick way ({@link LedgerEventStorageEngine}).
+     * reads streamed events' timestamps the quick way, and an append of {@code ledger.event-store.large-append} events
+     * or more holds back the others until it commits ({@link LedgerEventStorageEngine}).
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer,
@@ -96,7 +97,8 @@ class MessagingConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           org.axonframework.config.Configuration configuration,
                                           ConnectionProvider connectionProvider, TransactionManager transactionManager,
-                                          @Value("${ledger.event-store.batch-size:1000}") int batchSize) {
+                                          @Value("${ledger.event-store.batch-size:1000}") int batchSize,
+                                          @Value("${ledger.event-store.large-append:1000}") int largeAppend) {
         return new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -105,7 +107,8 @@ class MessagingConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .batchSize(batchSize));
+                .batchSize(batchSize), LedgerEventStorageEngine.GAP_TIMEOUT_MILLIS,
+                LedgerEventStorageEngine.MAX_GAP_OFFSET, largeAppend);
     }
 
     /**
