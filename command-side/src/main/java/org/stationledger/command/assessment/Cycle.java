@@ -59,6 +59,7 @@ class Cycle {
             throw RuleViolation.conflict("duplicate-indicator", "Indicator " + command.indicatorId() + " already exists.");
         }
         SchemeRules.checkIndicatorPoints(command.kind(), command.maxPoints());
+        SchemeRules.checkProposable(List.copyOf(indicators.values()), command.kind(), command.maxPoints());
         apply(new IndicatorProposed(year, command.indicatorId(), command.title(), command.departmentId(),
                 command.maxPoints(), command.kind()));
     }

@@ -34,16 +34,45 @@ final class SchemeRules {
         }
     }
 
+    /**
+     * A proposal is refused if no scheme containing it could be published, since no indicator can be taken back:
+     * SCORED points past 100, a 31st indicator, or a 30th that leaves the SCORED points short of 100. Any scheme
+     * short of that can still be completed by further proposals.
+     */
+    static void checkProposable(List<IndicatorProposed> proposed, IndicatorKind kind, int maxPoints) {
+        int count = proposed.size() + 1;
+        int total = scoredTotal(proposed) + (kind == IndicatorKind.SCORED ? maxPoints : 0);
+        if (count > MAX_INDICATORS) {
+            throw RuleViolation.unprocessable("too-many-indicators",
+                    "A scheme has at most " + MAX_INDICATORS + " indicators, and " + proposed.size()
+                    + " are proposed.");
+        }
+        if (total > TOTAL_POINTS) {
+            throw RuleViolation.unprocessable("scheme-total-over-100", "The SCORED indicators proposed carry "
+                    + scoredTotal(proposed) + " of the scheme's " + TOTAL_POINTS + " points; " + maxPoints
+                    + " more would pass them.");
+        }
+        if (count == MAX_INDICATORS && total != TOTAL_POINTS) {
+            throw RuleViolation.unprocessable("scheme-total-not-100", "The " + MAX_INDICATORS
+                    + "th and last indicator must bring the SCORED indicators to exactly " + TOTAL_POINTS
+                    + " points; with it they would carry " + total + ".");
+        }
+    }
+
     static void checkPublishable(List<IndicatorProposed> indicators) {
         if (indicators.size() > MAX_INDICATORS) {
             throw RuleViolation.unprocessable("too-many-indicators",
                     "A scheme has at most " + MAX_INDICATORS + " indicators; this one has " + indicators.size() + ".");
         }
-        int total = indicators.stream().filter(indicator -> indicator.kind() == IndicatorKind.SCORED)
-                .mapToInt(IndicatorProposed::maxPoints).sum();
+        int total = scoredTotal(indicators);
         if (total != TOTAL_POINTS) {
             throw RuleViolation.unprocessable("scheme-total-not-100",
                     "The SCORED indicators' max points must sum to exactly 100; they sum to " + total + ".");
         }
+    }
+
+    private static int scoredTotal(List<IndicatorProposed> indicators) {
+        return indicators.stream().filter(indicator -> indicator.kind() == IndicatorKind.SCORED)
+                .mapToInt(IndicatorProposed::maxPoints).sum();
     }
 }

@@ -105,6 +105,42 @@ class CycleFixtureTest {
                 IndicatorKind.SCORED)), "invalid-max-points");
     }
 
+    /**
+     * No indicator is ever taken back, so a proposal that no publishable scheme could hold would leave the year
+     * without a scheme, a plan or a rating for good.
+     */
+    @Test
+    void a_proposal_past_100_scored_points_is_refused() {
+        refused(fixture.given(OPENED, scored("I1", 60)).when(new ProposeIndicator(YEAR, "I2", "Community", "D2", 41,
+                IndicatorKind.SCORED)), "scheme-total-over-100")
+                .expectExceptionMessage("The SCORED indicators proposed carry 60 of the scheme's 100 points; 41 more "
+                                        + "would pass them.");
+        fixture.given(OPENED, scored("I1", 60))
+               .when(new ProposeIndicator(YEAR, "I2", "Community", "D2", 40, IndicatorKind.SCORED))
+               .expectSuccessfulHandlerExecution();
+        fixture.given(OPENED, scored("I1", 100))
+               .when(new ProposeIndicator(YEAR, "V1", "Deaths in custody", "D2", 0, IndicatorKind.VETO))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void the_thirtieth_indicator_completes_the_100_points_and_no_31st_is_proposed() {
+        List<IndicatorProposed> thirty = thirtyIndicatorsWorth100();
+        List<Object> twentyNine = new ArrayList<>(List.of(OPENED));
+        twentyNine.addAll(thirty.subList(0, 29));
+        IndicatorProposed last = thirty.get(29);
+        refused(fixture.given(twentyNine).when(new ProposeIndicator(YEAR, "V30", "Deaths in custody", "D2", 0,
+                IndicatorKind.VETO)), "scheme-total-not-100");
+        fixture.given(twentyNine)
+               .when(new ProposeIndicator(YEAR, last.indicatorId(), last.title(), last.departmentId(), last.maxPoints(),
+                       last.kind()))
+               .expectSuccessfulHandlerExecution();
+        List<Object> all = new ArrayList<>(List.of(OPENED));
+        all.addAll(thirty);
+        refused(fixture.given(all).when(new ProposeIndicator(YEAR, "V31", "Deaths in custody", "D2", 0,
+                IndicatorKind.VETO)), "too-many-indicators");
+    }
+
     @Test
     void a_scheme_whose_scored_points_sum_to_99_is_refused() {
         refused(fixture.given(OPENED, scored("I1", 60), scored("I2", 39)).when(new PublishScheme(YEAR)),
