@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -140,10 +141,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                "The request has invalid values.");
-        // A value that is not of its field's type (a query parameter "year=abc") is said so, without Spring's
-        // conversion message and its Java type names.
+        // A value that is not of its field's type (a query parameter "year=abc", bound to a record of the query's
+        // parameters) is bad-request, as a single parameter of the wrong type is (docs/api.md), and is said so
+        // without Spring's conversion message and its Java type names.
+        boolean notOfTheirTypes = e.getBindingResult().getFieldErrors().stream().allMatch(FieldError::isBindingFailure);
+        ProblemDetail body = notOfTheirTypes
+                ? ProblemResponses.problem(HttpStatus.BAD_REQUEST, "bad-request",
+                        "The request has values that are not of their parameters' types.")
+                : ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid values.");
         List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> Map.of("field", error.getField(), "message", error.isBindingFailure()
                         ? "'" + error.getRejectedValue() + "' is not a value of this field's type"

@@ -158,6 +158,11 @@ class BadInputTest extends IntegrationTest {
             assertInvalid(coord.get(path), "bad-request");
         }
         assertInvalid(audit.get("/api/audit/events?type=%00"), "bad-request");
+        // A parameter not of its type is bad-request, whether it stands alone or among a query's parameters.
+        assertInvalid(audit.get("/api/audit/events?limit=abc"), "bad-request");
+        Api.Response notAYear = audit.get("/api/audit/events?year=abc");
+        assertInvalid(notAYear, "bad-request");
+        assertThat(notAYear.body().path("errors").findValuesAsText("field")).containsExactly("year");
         assertInvalid(audit.get("/api/audit/events?from=%2B999999999-01-01T00:00:00Z"), "invalid-request");
         assertInvalid(audit.get("/api/audit/stations/SY-SH-ZJL/ratings/2025?asOf=%2B999999999-12-07T14:24:50Z"),
                 "invalid-request");
