@@ -20,6 +20,7 @@ import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.assessment.IndicatorProposed;
 import org.stationledger.events.assessment.PlanApproved;
 import org.stationledger.events.assessment.SchemePublished;
+import org.stationledger.events.station.StationDecommissioned;
 
 /**
  * The cycles' look-up tables, kept in the same transaction as the cycles' events. A year's status is guarded by a
@@ -96,12 +97,17 @@ class CycleLookup implements Cycles {
     public boolean drafted(int year, String stationId) {
         // The event store itself: its global order is the rating view's, also for a registration that committed
         // after a close it precedes. Two look-ups by (aggregate, sequence) and a cycle's few events.
+        // A station decommissioned before the close is not part of the year's rating: one of its own few events.
         return Lookups.exists(jdbc, """
                 domainevententry registered, domainevententry closed
                 WHERE registered.aggregateidentifier = ? AND registered.sequencenumber = 0
                   AND closed.aggregateidentifier = ? AND closed.payloadtype = ?
-                  AND registered.globalindex < closed.globalindex""",
-                AggregateIds.station(stationId), AggregateIds.cycle(year), CycleClosed.class.getName());
+                  AND registered.globalindex < closed.globalindex
+                  AND NOT EXISTS (SELECT 1 FROM domainevententry gone
+                                  WHERE gone.aggregateidentifier = registered.aggregateidentifier
+                                    AND gone.payloadtype = ? AND gone.globalindex < closed.globalindex)""",
+                AggregateIds.station(stationId), AggregateIds.cycle(year), CycleClosed.class.getName(),
+                StationDecommissioned.class.getName());
     }
 
     @Override

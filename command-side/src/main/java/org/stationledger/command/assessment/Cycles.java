@@ -27,8 +27,9 @@ public interface Cycles {
     void closing(int year);
 
     /**
-     * Whether the station has a draft rating for the closed year: it was registered before the close, in the event
-     * store's order (as the rating view judges it). A station registered later is not part of that year's rating.
+     * Whether the station has a draft rating for the closed year: it was registered before the close and not
+     * decommissioned before it, in the event store's order (as the rating view judges it). Any other station is not
+     * part of that year's rating.
      */
     boolean drafted(int year, String stationId);
 

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,6 +16,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.stationledger.command.AggregateIds;
 import org.stationledger.command.assessment.Cycles;
+import org.stationledger.command.station.Registry;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.inspection.ExceptionApproved;
 import org.stationledger.events.inspection.ExceptionRefused;
@@ -69,7 +71,7 @@ class Inspection {
     }
 
     @CommandHandler
-    void handle(InspectionCommands.DecideException command, Cycles cycles) {
+    void handle(InspectionCommands.DecideException command, Cycles cycles, Registry registry) {
         if (status != InspectionCommands.Status.PENDING_EXCEPTION) {
             throw RuleViolation.conflict("not-pending-exception",
                     "Inspection " + inspectionId + " is " + status + ", not an exception awaiting a decision.");
@@ -78,6 +80,7 @@ class Inspection {
             // An inspection authorised in a closed year could record nothing, yet would count in the year's burden
             // and open the station's closed rating to the department; refusing it stays possible.
             requireCycleOpen(cycles, "an exception still pending can only be refused now");
+            requireStationActive(registry, "an exception still pending for it can only be refused now");
             apply(new ExceptionApproved(inspectionId, year, stationId, departmentId, command.reason()));
         } else {
             apply(new ExceptionRefused(inspectionId, year, stationId, departmentId, command.reason()));
@@ -85,7 +88,8 @@ class Inspection {
     }
 
     @CommandHandler
-    void handle(InspectionCommands.RecordFinding command, Cycles cycles, Plans plans, Clock clock) {
+    void handle(InspectionCommands.RecordFinding command, Cycles cycles, Plans plans, Registry registry,
+                Clock clock) {
         if (!departmentId.equals(command.departmentId())) {
             throw RuleViolation.forbidden("not-inspection-owner", "Only the inspecting department records findings.");
         }
@@ -93,6 +97,8 @@ class Inspection {
             throw RuleViolation.conflict("inspection-not-authorised",
                     "Inspection " + inspectionId + " is " + status + "; nothing can be recorded against it.");
         }
+        // A decommissioned station is no longer rated for the year (docs/domain.md): nothing more counts against it.
+        requireStationActive(registry, "nothing more is recorded against it");
         if (!requireCycleOpen(cycles, FINDINGS_CLOSED).schemePublished()) {
             throw RuleViolation.conflict("scheme-not-published", "Findings are scored against the published scheme; "
                     + "the " + year + " scheme is not published yet.");
@@ -142,6 +148,13 @@ class Inspection {
         }
         requireCycleOpen(cycles, FINDINGS_CLOSED);
         apply(new FindingWithdrawn(command.findingId(), inspectionId, year, stationId, departmentId, command.reason()));
+    }
+
+    private void requireStationActive(Registry registry, String whatRemains) {
+        if (!registry.notActive(List.of(stationId)).isEmpty()) {
+            throw RuleViolation.conflict("station-decommissioned",
+                    "Station " + stationId + " is decommissioned; " + whatRemains + ".");
+        }
     }
 
     private Cycles.CycleFacts requireCycleOpen(Cycles cycles, String whatRemains) {

@@ -118,7 +118,7 @@ class PlanApprovalHandler {
         Map<JointVisitPlanner.ItemWindow, List<String>> stationsOfItem = new LinkedHashMap<>();
         for (Plans.PlanItemFacts item : items) {
             stationsOfItem.put(new JointVisitPlanner.ItemWindow(item.planItemId(), item.departmentId(),
-                    new JointVisitPlanner.Window(item.from(), item.to())), plans.stationsOf(item.planItemId()));
+                    new JointVisitPlanner.Window(item.from(), item.to())), plans.activeStationsOf(item.planItemId()));
         }
         Map<String, List<JointVisitPlanner.ItemWindow>> byStation = JointVisitPlanner.byStation(stationsOfItem);
         Map<String, List<Plans.VisitFacts>> existing = plans.visitsOf(year, byStation.keySet());

@@ -106,9 +106,10 @@ class PlanLookup implements Plans {
     }
 
     @Override
-    public List<String> stationsOf(String planItemId) {
-        return jdbc.queryForList("SELECT station_id FROM cmd_plan_item_station WHERE plan_item_id = ? ORDER BY station_id",
-                String.class, planItemId);
+    public List<String> activeStationsOf(String planItemId) {
+        return jdbc.queryForList("""
+                SELECT station_id FROM cmd_plan_item_station JOIN cmd_station USING (station_id)
+                WHERE plan_item_id = ? AND NOT decommissioned ORDER BY station_id""", String.class, planItemId);
     }
 
     @Override

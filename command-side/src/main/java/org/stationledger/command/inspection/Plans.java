@@ -28,7 +28,11 @@ interface Plans {
 
     List<PlanItemFacts> proposedItems(int year);
 
-    List<String> stationsOf(String planItemId);
+    /**
+     * The item's stations that are still in the registry, in id order: approval schedules no visit at a station
+     * decommissioned since the item was proposed (it would take a place under the cap, and could never be used).
+     */
+    List<String> activeStationsOf(String planItemId);
 
     /**
      * Whether the department's share of a visit covers the indicator: one of the department's items that approval

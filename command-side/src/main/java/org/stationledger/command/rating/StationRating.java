@@ -121,7 +121,8 @@ class StationRating {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RatingCommands.ReviseRating command, Cycles cycles, CurrentRating currentRating) {
+    void handle(RatingCommands.ReviseRating command, Registry registry, Cycles cycles, CurrentRating currentRating) {
+        Cycles.CycleFacts cycle = closedCycle(command.stationId(), command.year(), registry, cycles);
         if (!finalised) {
             throw RuleViolation.conflict("not-final", "Only a final rating is revised; finalise it first.");
         }
@@ -137,7 +138,6 @@ class StationRating {
                         "Appeal " + command.appealId() + " has already caused a revision.");
             }
         }
-        Cycles.CycleFacts cycle = cycles.cycle(command.year()).orElseThrow();
         RatingRules.Rating rating = currentRating.of(command.stationId(), cycle);
         Grade grade = AppealRules.confirmedGrade(rating.eligibleGrade(), command.grade(), command.reason());
         apply(new RatingRevised(command.year(), command.stationId(), revisions + 1, command.cause(),
@@ -155,8 +155,9 @@ class StationRating {
             throw RuleViolation.conflict("cycle-not-closed", "The " + year + " cycle is still open; ratings are provisional.");
         }
         if (!cycles.drafted(year, stationId)) {
-            throw RuleViolation.conflict("no-draft", "Station " + stationId + " was registered after the " + year
-                    + " cycle closed: it has no draft, and no rating for " + year + ".");
+            throw RuleViolation.conflict("no-draft", "Station " + stationId + " was not in the registry when the "
+                    + year + " cycle closed (registered after it, or decommissioned before it): it has no draft, and"
+                    + " no rating for " + year + ".");
         }
         return cycle;
     }

@@ -14,6 +14,7 @@ import org.stationledger.command.assessment.Cycles;
 import org.stationledger.command.assessment.InMemoryCycles;
 import org.stationledger.command.inspection.InspectionCommands.RecordFinding;
 import org.stationledger.command.inspection.InspectionCommands.WithdrawFinding;
+import org.stationledger.command.station.InMemoryRegistry;
 import org.stationledger.events.assessment.GradeBands;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.inspection.PlanItemKind;
@@ -59,6 +60,7 @@ class FindingFixtureTest {
     private AggregateTestFixture<Inspection> fixture;
     private InMemoryCycles cycles;
     private InMemoryFindings findings;
+    private InMemoryRegistry registry;
 
     @BeforeEach
     void setUp() {
@@ -72,6 +74,8 @@ class FindingFixtureTest {
         fixture = new AggregateTestFixture<>(Inspection.class);
         fixture.registerInjectableResource(cycles);
         fixture.registerInjectableResource(PLANS);
+        registry = new InMemoryRegistry().department("D1", "D2").station("S1");
+        fixture.registerInjectableResource(registry);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerAnnotatedCommandHandler(new FindingWithdrawalHandler(fixture.getRepository(), findings, cycles));
     }
@@ -94,6 +98,14 @@ class FindingFixtureTest {
         cycles.put(new Cycles.CycleFacts(YEAR, Cycles.Status.OPEN, InMemoryCycles.VISIT_CAP,
                 InMemoryCycles.COMMENT_WINDOW_DAYS, GradeBands.DEFAULT, false, false, null));
         refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "2", OBSERVED)), "scheme-not-published");
+    }
+
+    /** A decommissioned station is not rated for a year that has not closed: nothing more counts against it. */
+    @Test
+    void nothingIsRecordedAgainstADecommissionedStation() {
+        registry.decommissioned("S1");
+        refused(fixture.given(AUTHORISED).when(record("D1", "CASES", "2", OBSERVED)), "station-decommissioned")
+                .expectExceptionMessage("Station S1 is decommissioned; nothing more is recorded against it.");
     }
 
     @Test
@@ -182,6 +194,7 @@ class FindingFixtureTest {
         var preciseClock = new AggregateTestFixture<>(Inspection.class);
         preciseClock.registerInjectableResource(cycles);
         preciseClock.registerInjectableResource(PLANS);
+        preciseClock.registerInjectableResource(registry);
         preciseClock.registerInjectableResource(Clock.fixed(recordedAt, ZoneOffset.UTC));
         // Stored as 08:00:00.000, the recording time would show before an observation at 08:00:00.000900.
         refused(preciseClock.given(AUTHORISED).when(record("D1", "CASES", "1", recordedAt.minusNanos(50_000))),

@@ -79,7 +79,7 @@ class InMemoryPlans implements Plans {
     }
 
     @Override
-    public List<String> stationsOf(String planItemId) {
+    public List<String> activeStationsOf(String planItemId) {
         return stationsOfItem.getOrDefault(planItemId, List.of()).stream().sorted().toList();
     }
 

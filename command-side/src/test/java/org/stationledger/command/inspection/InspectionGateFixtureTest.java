@@ -64,6 +64,7 @@ class InspectionGateFixtureTest {
                 .visit(VISIT, YEAR, "S1", VISIT_FROM, VISIT_TO, "P1", "P2");
         fixture = new AggregateTestFixture<>(Inspection.class);
         fixture.registerInjectableResource(cycles);
+        fixture.registerInjectableResource(registry);
         fixture.registerAnnotatedCommandHandler(new InspectionRequestHandler(fixture.getRepository(), registry, cycles, plans));
     }
 
@@ -276,6 +277,18 @@ class InspectionGateFixtureTest {
             fixture.given(requested())
                    .when(new DecideException(ID, false, "Too late to inspect for 2025."))
                    .expectEvents(new ExceptionRefused(ID, YEAR, "S1", "D1", "Too late to inspect for 2025."));
+        }
+
+        @Test
+        void pending_when_the_station_is_decommissioned_can_only_be_refused() {
+            registry.decommissioned("S1");
+            refused(fixture.given(requested()).when(new DecideException(ID, true, "Incident confirmed.")),
+                    "station-decommissioned")
+                    .expectExceptionMessage("Station S1 is decommissioned; an exception still pending for it can "
+                                            + "only be refused now.");
+            fixture.given(requested())
+                   .when(new DecideException(ID, false, "The station is closed."))
+                   .expectEvents(new ExceptionRefused(ID, YEAR, "S1", "D1", "The station is closed."));
         }
 
         @Test

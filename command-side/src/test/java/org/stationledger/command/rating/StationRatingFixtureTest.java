@@ -240,6 +240,15 @@ class StationRatingFixtureTest {
                     .when(new ReviseRating("S1", YEAR, RevisionCause.CORRECTION, null, null, "fix")), "not-final");
         }
 
+        /** A rating that cannot exist is answered as unknown, as its finalisation is, not as one not final yet. */
+        @Test
+        void aRevisionOfAnUnknownStationOrYearNamesWhatIsUnknown() {
+            refused(fixture.givenNoPriorActivity()
+                    .when(new ReviseRating("NOPE", YEAR, RevisionCause.CORRECTION, null, null, "fix")), "unknown-station");
+            refused(at(CLOSED_AT.plus(Duration.ofDays(2))).givenNoPriorActivity()
+                    .when(new ReviseRating("S1", 2019, RevisionCause.CORRECTION, null, null, "fix")), "unknown-cycle");
+        }
+
         @Test
         void aCorrectionRecomputesAndMayLowerTheGradeWithItsReason() {
             fixture.given(FINAL).when(new ReviseRating("S1", YEAR, RevisionCause.CORRECTION, null, Grade.LEVEL_3,

@@ -33,6 +33,7 @@ import org.stationledger.events.rating.Grade;
 import org.stationledger.events.rating.RatingFinalised;
 import org.stationledger.events.rating.RatingRevised;
 import org.stationledger.events.station.StationDetailsChanged;
+import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationRegistered;
 import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.EventPositions;
@@ -148,6 +149,15 @@ class RatingProjection {
                 new MapSqlParameterSource("stationId", event.stationId())
                         .addValue("name", event.name())
                         .addValue("kind", event.kind().name()));
+    }
+
+    /** From its decommissioning on, a station is in no year's rating that has not closed (RatingDraft). */
+    @EventHandler
+    void on(StationDecommissioned event, @MessageIdentifier String eventId) {
+        BatchedWrites.flush();
+        jdbc.update("UPDATE read_rating_station SET decommissioned_position = " + EventPositions.GLOBAL_INDEX_OF_EVENT
+                    + " WHERE station_id = :stationId",
+                new MapSqlParameterSource("stationId", event.stationId()).addValue("eventId", eventId));
     }
 
     @EventHandler

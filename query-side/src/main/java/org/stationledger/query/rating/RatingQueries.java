@@ -153,10 +153,12 @@ class RatingQueries {
 
     /**
      * A year is rated once its scheme is published: before, there is nothing to score against, and a rating would
-     * show every station at 0 points, LEVEL_5 (or at the marks of indicators still being proposed).
+     * show every station at 0 points, LEVEL_5 (or at the marks of indicators still being proposed). Then for the
+     * stations in the registry at its close ({@link RatingDraft#rated}), and for any whose rating is final.
      */
     private static boolean rated(Rows rows, Cycle cycle) {
-        return cycle.schemePublished() && RatingDraft.rated(cycle.closedPosition(), rows.registeredPosition());
+        return cycle.schemePublished() && (rows.finals().containsKey(cycle.year())
+                || RatingDraft.rated(cycle.closedPosition(), rows.registeredPosition(), rows.decommissionedPosition()));
     }
 
     private static MapSqlParameterSource years(String stationId, int firstYear, int lastYear) {
@@ -189,7 +191,7 @@ class RatingQueries {
                 findings.stream().filter(RatingView.Finding::counts).map(RatingView.Finding::live).toList(),
                 cycle.gradeBands());
         RatingView.Draft draft = RatingDraft.of(rules, cycle.gradeBands(), cycle.closedPosition(),
-                rows.registeredPosition(), findings);
+                rows.registeredPosition(), rows.decommissionedPosition(), findings);
         Map<String, String> titles = new HashMap<>();
         scheme.forEach(indicator -> titles.put(indicator.indicatorId(), indicator.title()));
         // A finding on an indicator shows it was assessed, even where its item did not cover it (recorded before V17).
@@ -215,7 +217,8 @@ class RatingQueries {
 
     /** The station's name, the cycles and every part of its ratings, each part's rows with the fields given. */
     private static String stationStatement(String findingFields, String inspectionFields, String appealFields) {
-        return "SELECT json_build_object('stationName', name, 'registeredPosition', registered_position, 'cycles', "
+        return "SELECT json_build_object('stationName', name, 'registeredPosition', registered_position, "
+               + "'decommissionedPosition', decommissioned_position, 'cycles', "
                + CYCLES
                + ", 'schemes', " + SCHEMES
                + ", 'findings', " + stationRowsByYear(
@@ -261,7 +264,7 @@ class RatingQueries {
      * What {@link #STATION_RATINGS} returns: the station's name, the cycles newest first, and each part by year. A
      * part without rows is SQL NULL (an aggregate of nothing), read as empty.
      */
-    private record Rows(String stationName, long registeredPosition,
+    private record Rows(String stationName, long registeredPosition, Long decommissionedPosition,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) List<Cycle> cycles,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<SchemeIndicator>> schemes,
                         @JsonSetter(nulls = Nulls.AS_EMPTY) Map<Integer, List<RatingView.Finding>> findings,

@@ -305,9 +305,10 @@ final class YearFacts {
 
     /**
      * The grades of {@code which} stations, in their order: the official one once final (or revised), else the
-     * eligible grade from the live findings for a station not decommissioned, once the year's scheme is published
-     * (before, there is nothing to grade against) — once the cycle is closed, only for a station registered before
-     * the close, as only those have a draft (a station registered later is not part of that year's rating).
+     * eligible grade from the live findings, once the year's scheme is published (before, there is nothing to grade
+     * against), for a station in the registry: while the cycle is open, one not decommissioned; once it is closed,
+     * one registered before the close and not decommissioned before it, as only those have a draft (the rating view's
+     * rule, RatingDraft).
      */
     List<Rated> ratingsOf(Collection<Station> which) {
         Map<String, List<RatingRules.LiveFinding>> live = new HashMap<>();
@@ -325,8 +326,8 @@ final class YearFacts {
             if (officially != null) {
                 rated.add(new Rated(station.stationId(), station.kind(), officially.grade(), officially.score(),
                         officially.veto(), officially.basis()));
-            } else if (gradeBands != null && schemePublished && station.decommissionedAt() == null
-                       && (closedAt == null || station.registeredAt() < closedAt)) {
+            } else if (gradeBands != null && schemePublished
+                       && (closedAt == null ? station.decommissionedAt() == null : station.activeAt(closedAt))) {
                 RatingRules.Rating rating = RatingRules.rate(scheme, live.get(station.stationId()), gradeBands);
                 rated.add(new Rated(station.stationId(), station.kind(), rating.eligibleGrade(), rating.score(),
                         rating.veto(), closedAt != null ? Basis.DRAFT : Basis.PROVISIONAL));

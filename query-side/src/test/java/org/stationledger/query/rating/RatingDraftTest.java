@@ -12,7 +12,7 @@ import org.stationledger.events.rating.RatingRules;
 
 /**
  * The draft is graded from the findings as they stood at the close, whatever happened to them since, and only for a
- * station registered before it. Which findings stood at the close, in the store's order, is the read's
+ * station in the registry at the close. Which findings stood at the close, in the store's order, is the read's
  * ({@code RatingReadModelIntegrationTest}).
  */
 class RatingDraftTest {
@@ -26,21 +26,32 @@ class RatingDraftTest {
 
     @Test
     void anOpenCycleHasNoDraft() {
-        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, null, REGISTERED, List.of(finding("T1", "5", null))))
+        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, null, REGISTERED, null, List.of(finding("T1", "5", null))))
                 .isNull();
     }
 
     @Test
     void aStationRegisteredAfterTheCloseHasNone() {
-        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, CLOSE + 1, List.of())).isNull();
-        RatingView.Draft known = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, CLOSE - 1, List.of());
+        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, CLOSE + 1, null, List.of())).isNull();
+        RatingView.Draft known = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, CLOSE - 1, null, List.of());
         assertThat(known.score()).isEqualByComparingTo("100");
         assertThat(known.eligibleGrade()).isEqualTo(Grade.LEVEL_1);
     }
 
+    /** A station decommissioned before the close is no longer rated that year; one decommissioned after keeps its draft. */
+    @Test
+    void aStationDecommissionedBeforeTheCloseHasNone() {
+        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED, CLOSE - 1, List.of())).isNull();
+        assertThat(RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED, CLOSE + 1, List.of())).isNotNull();
+        assertThat(RatingDraft.rated(null, REGISTERED, null)).as("open, in the registry").isTrue();
+        assertThat(RatingDraft.rated(null, REGISTERED, REGISTERED + 1)).as("open, decommissioned").isFalse();
+        assertThat(RatingDraft.rated(CLOSE, REGISTERED, CLOSE - 1)).isFalse();
+        assertThat(RatingDraft.rated(CLOSE, REGISTERED, CLOSE + 1)).isTrue();
+    }
+
     @Test
     void findingsCountWithTheirDeductionAtTheCloseNotTheirCurrentOne() {
-        RatingView.Draft draft = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED, List.of(
+        RatingView.Draft draft = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED, null, List.of(
                 finding("T1", "3", "3"),
                 // Reduced on appeal after the close from 8 to 1: the draft keeps the 8.
                 finding("L1", "1", "8"),
@@ -54,7 +65,7 @@ class RatingDraftTest {
 
     @Test
     void aVetoFindingStandingAtTheCloseMakesTheDraftLevel5() {
-        RatingView.Draft draft = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED,
+        RatingView.Draft draft = RatingDraft.of(SCHEME, GradeBands.DEFAULT, CLOSE, REGISTERED, null,
                 List.of(finding("L2", "0", "0")));
         assertThat(draft.veto()).isTrue();
         assertThat(draft.eligibleGrade()).isEqualTo(Grade.LEVEL_5);

@@ -124,8 +124,8 @@ class YearFactsTest {
     }
 
     /**
-     * S2 lost 20 points; S3's 20 an upheld appeal reduced to 1; S4 is decommissioned and has no final rating; S5 came
-     * after the close.
+     * S2 lost 20 points and was decommissioned after the close; S3's 20 an upheld appeal reduced to 1; S4 was
+     * decommissioned before the close and has no final rating; S5 came after the close.
      */
     @Test
     void gradesAreTheFinalOnesOrElseTheEligibleOnesOfTheLiveFindings() {
@@ -139,7 +139,9 @@ class YearFactsTest {
                 new CycleClosed(YEAR),
                 new RatingFinalised(YEAR, "S1", new BigDecimal("100"), false, Grade.LEVEL_1, Grade.LEVEL_2, "lowered"),
                 // Registered after the close: no draft, and no part in the closed year's grades.
-                station("S5", StationKind.URBAN));
+                station("S5", StationKind.URBAN),
+                // Decommissioned after the close: it stood in the registry when the year closed, its draft stays.
+                new StationDecommissioned("S2", "merged"));
         assertThat(facts.ratings()).extracting(r -> r.stationId() + ":" + r.grade() + ":" + r.basis())
                 .containsExactly("S1:LEVEL_2:FINAL", "S2:LEVEL_3:DRAFT", "S3:LEVEL_1:DRAFT");
         assertThat(facts.ratingsOf(List.of(facts.station("S5")))).isEmpty();
