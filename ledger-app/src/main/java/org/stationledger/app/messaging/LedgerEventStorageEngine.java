@@ -6,15 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -22,8 +19,8 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 
 /**
- * Axon's JDBC event store, with three differences, each measured (docs/benchmarks.md, changes 22, 23, 25 and 34), and
- * one for correctness: a large append holds back every other.
+ * Axon's JDBC event store, with three differences, each measured (docs/benchmarks.md, changes 22, 23 and 25), and one
+ * for correctness: a large append holds back every other.
  *
  * <p><b>No snapshots.</b> Every aggregate of the ledger is a handful of events (no aggregate grows with the number of
  * stations, docs/architecture.md), cheaper to replay than a snapshot is to read. Axon's event store would still look
@@ -31,11 +28,8 @@ import org.axonframework.serialization.Serializer;
  * answers "no snapshot" without asking, and refuses to store one rather than keep one it would never read.
  *
  * <p><b>A streamed event's timestamp is read from its column's text by {@link StoredTimestamps}</b>, not by the
- * general ISO formatter Axon's stored event runs at every call: both for the event handed on and for the one question
- * the tracking token asks of it, whether the event is recent enough that a hole before it may still fill (Axon's gap
- * timeout), where Axon's own row mapping would parse the text the slow way once more. The token is then advanced as
- * Axon advances it, with Axon's own {@link GapAwareTrackingToken#advanceTo}; the stream's first event, whose token
- * starts from the store's lowest position, is left to Axon entirely.
+ * general ISO formatter Axon's stored event runs at every call. Axon builds the tracked event (and its tracking token)
+ * as always; only the timestamp it hands on is read the quick way.
  *
  * <p><b>An aggregate is loaded with one query</b> (for up to the batch size of events), where Axon's JDBC store
  * queries again until a query returns nothing: a second round trip on every load. It reads a range of sequence
@@ -52,30 +46,24 @@ import org.axonframework.serialization.Serializer;
  */
 final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
-    /** Axon's defaults: a hole in the store is waited for while younger than a minute, and ten thousand back at most. */
-    static final int GAP_TIMEOUT_MILLIS = 60_000;
+    /** Axon's default: a hole in the store is waited for only while it is at most ten thousand positions back. */
     static final int MAX_GAP_OFFSET = 10_000;
 
     /** The advisory lock that orders appends (V22's trigger takes it shared): 'Evnt', 0. */
     private static final String HOLD_BACK_OTHER_APPENDS = "SELECT pg_advisory_xact_lock(1165389428, 0)";
 
-    private final int gapTimeoutMillis;
-    private final int maxGapOffset;
     private final int largeAppend;
 
     /**
-     * {@code largeAppend}: from how many events an append holds back the others; well under {@code maxGapOffset}, so
+     * {@code largeAppend}: from how many events an append holds back the others; well under the maximum gap offset, so
      * that the appends committing while a smaller one is in flight cannot pass it by the offset.
      */
-    LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, int gapTimeoutMillis, int maxGapOffset,
-                             int largeAppend) {
-        super(builder.gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset));
-        if (largeAppend < 1 || largeAppend > maxGapOffset / 2) {
-            throw new IllegalArgumentException("A large append is 1 to " + maxGapOffset / 2 + " events, not "
+    LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, int largeAppend) {
+        super(builder.maxGapOffset(MAX_GAP_OFFSET));
+        if (largeAppend < 1 || largeAppend > MAX_GAP_OFFSET / 2) {
+            throw new IllegalArgumentException("A large append is 1 to " + MAX_GAP_OFFSET / 2 + " events, not "
                                                + largeAppend);
         }
-        this.gapTimeoutMillis = gapTimeoutMillis;
-        this.maxGapOffset = maxGapOffset;
         this.largeAppend = largeAppend;
     }
 
@@ -109,29 +97,12 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
             throws SQLException {
-        if (previousToken == null) {
-            TrackedEventData<?> first = super.getTrackedEventData(resultSet, null);
-            return first instanceof DomainEventData<?> domainEvent
-                    ? new StreamedEvent<>(first.trackingToken(), domainEvent,
-                            resultSet.getString(schema().timestampColumn()))
-                    : first;
+        TrackedEventData<?> event = super.getTrackedEventData(resultSet, previousToken);
+        if (!(event instanceof DomainEventData<?> domainEvent)) {
+            return event;
         }
-        String timestamp = resultSet.getString(schema().timestampColumn());
-        String aggregateId = resultSet.getString(schema().aggregateIdentifierColumn());
-        String eventId = resultSet.getString(schema().eventIdentifierColumn());
-        // Axon's stored event, as its row mapping builds it: an event not applied by an aggregate is stored under its
-        // own id as the aggregate's.
-        DomainEventData<?> stored = new GenericDomainEventEntry<>(resultSet.getString(schema().typeColumn()),
-                eventId.equals(aggregateId) ? null : aggregateId, resultSet.getLong(schema().sequenceNumberColumn()),
-                eventId, timestamp, resultSet.getString(schema().payloadTypeColumn()),
-                resultSet.getString(schema().payloadRevisionColumn()),
-                readPayload(resultSet, schema().payloadColumn()),
-                readPayload(resultSet, schema().metaDataColumn()));
-        boolean holesMayStillFill = StoredTimestamps.parse(timestamp)
-                .isAfter(GenericEventMessage.clock.instant().minus(gapTimeoutMillis, ChronoUnit.MILLIS));
-        GapAwareTrackingToken token = previousToken.advanceTo(resultSet.getLong(schema().globalIndexColumn()),
-                holesMayStillFill ? maxGapOffset : 0);
-        return new StreamedEvent<>(token, stored, timestamp);
+        return new StreamedEvent<>(event.trackingToken(), domainEvent,
+                resultSet.getString(schema().timestampColumn()));
     }
 
     /** Axon's tracked event as read, but for the timestamp, read from the column's text. */

@@ -107,8 +107,7 @@ class MessagingConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .batchSize(batchSize), LedgerEventStorageEngine.GAP_TIMEOUT_MILLIS,
-                LedgerEventStorageEngine.MAX_GAP_OFFSET, largeAppend);
+                .batchSize(batchSize), largeAppend);
     }
 
     /**

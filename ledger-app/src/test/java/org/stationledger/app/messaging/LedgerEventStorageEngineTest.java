@@ -9,13 +9,11 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -28,7 +26,7 @@ import org.stationledger.app.IntegrationTest;
 /**
  * The ledger's event store: it takes no snapshots, so loading an aggregate never reads one, and none can be stored;
  * an aggregate is loaded whole, with one query while it is shorter than the batch size; a streamed event is the
- * event stored, with its own timestamp, position and aggregate, and the tracking token Axon's own engine gives it.
+ * event stored, with its own timestamp, position and aggregate.
  */
 class LedgerEventStorageEngineTest extends IntegrationTest {
 
@@ -107,8 +105,7 @@ class LedgerEventStorageEngineTest extends IntegrationTest {
         var engine = new LedgerEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(() -> counting(connections.getConnection(), queries))
                 .transactionManager(transactions).eventSerializer(serializer).snapshotSerializer(serializer)
-                .batchSize(batchSize), LedgerEventStorageEngine.GAP_TIMEOUT_MILLIS,
-                LedgerEventStorageEngine.MAX_GAP_OFFSET, 1_000);
+                .batchSize(batchSize), 1_000);
         assertThat(engine.readEvents(aggregateId).asStream().map(DomainEventMessage::getSequenceNumber))
                 .as("batch size %d", batchSize).containsExactly(0L, 1L, 2L, 3L, 4L);
         return queries.get();
@@ -153,60 +150,5 @@ class LedgerEventStorageEngineTest extends IntegrationTest {
             return new Stored(event.trackingToken().position().orElseThrow(), event.getIdentifier(),
                     domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), event.getTimestamp());
         }
-    }
-
-    /**
-     * A hole in the store's positions (a transaction that took a position and rolled back, or has not committed yet)
-     * is kept in the token while it may still fill, and given up once the event after it is older than the gap
-     * timeout or further back than the maximum gap offset: the ledger's engine reads each event's time itself for
-     * that, and must come to Axon's tokens in every case.
-     */
-    @Test
-    void aStreamedEventCarriesTheTokenAxonsOwnEngineGivesIt() {
-        ensureDepartment("TOKEN-BEFORE-HOLES");
-        long before = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        burnPositions(3);
-        ensureDepartment("TOKEN-AFTER-THREE-HOLES");
-        burnPositions(1);
-        ensureDepartment("TOKEN-AFTER-ONE-MORE-HOLE");
-        var start = GapAwareTrackingToken.newInstance(before, new TreeSet<>());
-
-        int anHour = 3_600_000;
-        List<String> holesKept = tokens(ledgerEngine(anHour, 10_000), start);
-        assertThat(holesKept).isEqualTo(tokens(axonEngine(anHour, 10_000), start));
-        assertThat(holesKept.get(1)).as("both holes still open").contains("gaps=[" + (before + 1) + ", "
-                                                                          + (before + 2) + ", " + (before + 3) + ", "
-                                                                          + (before + 5) + "]");
-        assertThat(tokens(ledgerEngine(anHour, 2), start)).as("holes further back than the offset given up")
-                .isEqualTo(tokens(axonEngine(anHour, 2), start));
-        List<String> holesTimedOut = tokens(ledgerEngine(1, 10_000), start);
-        assertThat(holesTimedOut).isEqualTo(tokens(axonEngine(1, 10_000), start));
-        assertThat(holesTimedOut.get(1)).as("every event older than the timeout").contains("gaps=[]");
-    }
-
-    /** Takes positions from the store's sequence without storing an event, as a rolled-back append does. */
-    private void burnPositions(int count) {
-        jdbc.queryForList("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex')) "
-                          + "FROM generate_series(1, ?)", Long.class, count);
-    }
-
-    /** The tokens of the two events streamed after {@code start}. */
-    private static List<String> tokens(EventStorageEngine engine, GapAwareTrackingToken start) {
-        try (var events = engine.readEvents(start, false)) {
-            return events.limit(2).map(event -> event.trackingToken().toString()).toList();
-        }
-    }
-
-    private EventStorageEngine ledgerEngine(int gapTimeoutMillis, int maxGapOffset) {
-        return new LedgerEventStorageEngine(engineSettings(), gapTimeoutMillis, maxGapOffset, 1);
-    }
-
-    private EventStorageEngine axonEngine(int gapTimeoutMillis, int maxGapOffset) {
-        return engineSettings().gapTimeout(gapTimeoutMillis).maxGapOffset(maxGapOffset).build();
-    }
-
-    private JdbcEventStorageEngine.Builder engineSettings() {
-        return JdbcEventStorageEngine.builder().connectionProvider(connections).transactionManager(transactions)
-                .eventSerializer(serializer).snapshotSerializer(serializer);
     }
 }
