@@ -8,3 +8,11 @@ ALTER TABLE read_rating_station ADD COLUMN decommissioned_position BIGINT;
 DELETE FROM tokenentry WHERE processorname = 'ratings';
 TRUNCATE read_rating_station, read_rating_cycle, read_rating_indicator, read_rating_inspection, read_rating_finding,
          read_rating_appeal, read_rating_final, read_rating_revision, read_rating_plan_item, read_rating_visit_item;
+
+-- A rebuild of the ratings running through the API (ProjectionRebuilds) replays into a shadow copy of the tables as
+-- they were: it would resume without the new column, or swap its copy in with every decommissioning lost. It is
+-- ended as failed, saying why, and its copy dropped; the projection's own replay above rebuilds the tables anyway.
+UPDATE projection_rebuild SET status = 'FAILED', finished_at = now(), updated_at = now(),
+       error = 'Ended by migration V23: the ratings tables changed, and the projection replays from the start.'
+WHERE projection = 'ratings' AND status = 'RUNNING';
+DROP SCHEMA IF EXISTS rebuild_ratings CASCADE;

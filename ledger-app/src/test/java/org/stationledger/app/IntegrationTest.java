@@ -24,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"ledger.http.allowed-origins=" + IntegrationTest.TRUSTED_ORIGIN,
                 // No monthly publication in the middle of a test that counts the store's events.
                 "ledger.reports.publish-cron=-",
-                // Every plan approval of the tests holds back the other appends, as a national one does.
+                // A plan approval of three stations or more holds back the other appends, as a national one does.
                 "ledger.event-store.large-append=4"})
 @Import(TestClock.class)
 public abstract class IntegrationTest {

@@ -122,7 +122,8 @@ class StationRating {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RatingCommands.ReviseRating command, Registry registry, Cycles cycles, CurrentRating currentRating) {
-        Cycles.CycleFacts cycle = closedCycle(command.stationId(), command.year(), registry, cycles);
+        // A final rating is proof enough that the station was rated: only whether it and the year exist is asked.
+        Cycles.CycleFacts cycle = knownCycle(command.stationId(), command.year(), registry, cycles);
         if (!finalised) {
             throw RuleViolation.conflict("not-final", "Only a final rating is revised; finalise it first.");
         }
@@ -145,12 +146,16 @@ class StationRating {
                 rating.veto(), rating.eligibleGrade(), grade, command.reason()));
     }
 
-    private static Cycles.CycleFacts closedCycle(String stationId, int year, Registry registry, Cycles cycles) {
+    private static Cycles.CycleFacts knownCycle(String stationId, int year, Registry registry, Cycles cycles) {
         if (!registry.stationExists(stationId)) {
             throw RuleViolation.notFound("unknown-station", "Station " + stationId + " is not registered.");
         }
-        Cycles.CycleFacts cycle = cycles.cycle(year).orElseThrow(() ->
+        return cycles.cycle(year).orElseThrow(() ->
                 RuleViolation.notFound("unknown-cycle", "There is no " + year + " cycle."));
+    }
+
+    private static Cycles.CycleFacts closedCycle(String stationId, int year, Registry registry, Cycles cycles) {
+        Cycles.CycleFacts cycle = knownCycle(stationId, year, registry, cycles);
         if (cycle.isOpen()) {
             throw RuleViolation.conflict("cycle-not-closed", "The " + year + " cycle is still open; ratings are provisional.");
         }

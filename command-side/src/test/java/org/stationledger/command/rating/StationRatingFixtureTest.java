@@ -240,6 +240,19 @@ class StationRatingFixtureTest {
                     .when(new ReviseRating("S1", YEAR, RevisionCause.CORRECTION, null, null, "fix")), "not-final");
         }
 
+        /**
+         * A final rating is revised whatever the station's draft: one finalised before a later rule took the draft
+         * away (a station decommissioned before the close, finalised before 7 December 2026) stays correctable.
+         */
+        @Test
+        void aFinalRatingIsRevisedEvenWhereTheStationNoLongerHasADraft() {
+            cycles.registeredAfterClose(YEAR, "S1");
+            fixture.given(FINAL).when(new ReviseRating("S1", YEAR, RevisionCause.CORRECTION, null, Grade.LEVEL_3,
+                            "Ordered by the bureau"))
+                   .expectEvents(new RatingRevised(YEAR, "S1", 1, RevisionCause.CORRECTION, null, new BigDecimal("93"),
+                           false, Grade.LEVEL_2, Grade.LEVEL_3, "Ordered by the bureau"));
+        }
+
         /** A rating that cannot exist is answered as unknown, as its finalisation is, not as one not final yet. */
         @Test
         void aRevisionOfAnUnknownStationOrYearNamesWhatIsUnknown() {

@@ -48,6 +48,13 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
 
     /** Axon's default: a hole in the store is waited for only while it is at most ten thousand positions back. */
     static final int MAX_GAP_OFFSET = 10_000;
+    /**
+     * How old an event may be (by its timestamp, taken when it was applied) for a hole below it to be waited for:
+     * ten minutes, where Axon's default is one. A command that queued behind a large append stores events applied
+     * before its wait, and the commands released together commit in any order: a hole among them must not be given
+     * up as old.
+     */
+    static final int GAP_TIMEOUT_MILLIS = 600_000;
 
     /** The advisory lock that orders appends (V22's trigger takes it shared): 'Evnt', 0. */
     private static final String HOLD_BACK_OTHER_APPENDS = "SELECT pg_advisory_xact_lock(1165389428, 0)";
@@ -55,11 +62,12 @@ final class LedgerEventStorageEngine extends JdbcEventStorageEngine {
     private final int largeAppend;
 
     /**
-     * {@code largeAppend}: from how many events an append holds back the others; well under the maximum gap offset, so
-     * that the appends committing while a smaller one is in flight cannot pass it by the offset.
+     * {@code largeAppend}: from how many events an append holds back the others; at most half the maximum gap offset,
+     * so that an append just under it, and what others commit above it while it is in flight, stay within the
+     * offset.
      */
     LedgerEventStorageEngine(JdbcEventStorageEngine.Builder builder, int largeAppend) {
-        super(builder.maxGapOffset(MAX_GAP_OFFSET));
+        super(builder.maxGapOffset(MAX_GAP_OFFSET).gapTimeout(GAP_TIMEOUT_MILLIS));
         if (largeAppend < 1 || largeAppend > MAX_GAP_OFFSET / 2) {
             throw new IllegalArgumentException("A large append is 1 to " + MAX_GAP_OFFSET / 2 + " events, not "
                                                + largeAppend);

@@ -144,12 +144,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         // A value that is not of its field's type (a query parameter "year=abc", bound to a record of the query's
         // parameters) is bad-request, as a single parameter of the wrong type is (docs/api.md), and is said so
         // without Spring's conversion message and its Java type names.
-        boolean notOfTheirTypes = e.getBindingResult().getFieldErrors().stream().allMatch(FieldError::isBindingFailure);
+        List<FieldError> fieldErrors = e.getBindingResult().getFieldErrors();
+        boolean notOfTheirTypes = !fieldErrors.isEmpty() && fieldErrors.stream().allMatch(FieldError::isBindingFailure);
         ProblemDetail body = notOfTheirTypes
                 ? ProblemResponses.problem(HttpStatus.BAD_REQUEST, "bad-request",
                         "The request has values that are not of their parameters' types.")
                 : ProblemResponses.problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request has invalid values.");
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(error -> Map.of("field", error.getField(), "message", error.isBindingFailure()
                         ? "'" + error.getRejectedValue() + "' is not a value of this field's type"
                         : String.valueOf(error.getDefaultMessage())))

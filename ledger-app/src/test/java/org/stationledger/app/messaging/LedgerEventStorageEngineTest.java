@@ -6,14 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -149,6 +152,27 @@ class LedgerEventStorageEngineTest extends IntegrationTest {
             var domainEvent = (DomainEventMessage<?>) event;
             return new Stored(event.trackingToken().position().orElseThrow(), event.getIdentifier(),
                     domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), event.getTimestamp());
+        }
+    }
+
+    /**
+     * A hole below an event is waited for while the event was applied less than ten minutes ago (Axon's default is
+     * one): commands that queued behind a large append store events applied before their wait, and a hole among them
+     * must not be given up as old.
+     */
+    @Test
+    void aHoleBelowAnEventAppliedMinutesAgoIsStillWaitedFor() {
+        ensureDepartment("HOLE-BEFORE");
+        long before = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        // A position taken and never stored, as by an append that has not committed yet.
+        jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('domainevententry', 'globalindex'))", Long.class);
+        ensureDepartment("HOLE-AFTER");
+        clock.advance(Duration.ofMinutes(3));
+        try (var events = storageEngine.readEvents(GapAwareTrackingToken.newInstance(before, new TreeSet<>()), false)) {
+            var token = (GapAwareTrackingToken) events.findFirst().orElseThrow().trackingToken();
+            assertThat(token.getGaps()).containsExactly(before + 1);
+        } finally {
+            clock.reset();
         }
     }
 }

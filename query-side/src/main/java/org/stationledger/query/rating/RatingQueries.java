@@ -125,8 +125,8 @@ class RatingQueries {
 
     /**
      * The station's rating for the year; empty when the projection knows no such station or cycle, the year's scheme
-     * is not published yet, or the cycle closed before the station was registered (it has no draft, and no rating,
-     * for that year).
+     * is not published yet, or the station is not rated that year ({@link RatingDraft#rated}: registered after the
+     * close, or decommissioned before it or, while the year is open, at all), unless its rating is final.
      */
     Optional<RatingView> rating(String stationId, int year) {
         return rows(STATION_RATINGS, years(stationId, year, year)).stream().findFirst()
@@ -136,8 +136,8 @@ class RatingQueries {
 
     /**
      * The station's history, newest first: every year known but those whose scheme is not published yet and those
-     * closed before the station was registered (it has no draft, and no rating, for them), each with the departments that inspected the station (who may see
-     * it); empty when the projection knows no such station.
+     * that do not rate the station (as {@link #rating}), each with the departments that inspected the station (who may
+     * see it); empty when the projection knows no such station.
      */
     Optional<List<HistoryYear>> everyYear(String stationId) {
         return rows(STATION_HISTORY, years(stationId, Integer.MIN_VALUE, Integer.MAX_VALUE)).stream().findFirst()
