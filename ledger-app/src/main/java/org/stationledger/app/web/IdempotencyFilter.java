@@ -55,6 +55,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String KEY_HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Set on a request whose command its first attempt carried out meanwhile (IdempotencyKeys#carriedOut). */
+    static final String ANSWERED_BY_THE_FIRST_ATTEMPT = IdempotencyFilter.class.getName() + ".answeredByTheFirstAttempt";
     /** After Spring Security's chain (order -100): the principal is known, and refused requests never get here. */
     static final int ORDER = 0;
     private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
@@ -129,7 +131,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         MDC.put(IdempotentCommands.KEY, key);
         try {
             chain.doFilter(request, recorded);
-            if (recorded.getStatus() < 500 && recorded.getHeader(HttpHeaders.RETRY_AFTER) == null) {
+            if (request.getAttribute(ANSWERED_BY_THE_FIRST_ATTEMPT) != null) {
+                // The key's answer is the first attempt's, kept (or given up) by that attempt.
+                kept = true;
+            } else if (recorded.getStatus() < 500 && recorded.getHeader(HttpHeaders.RETRY_AFTER) == null) {
                 kept = keep(principal, key, recorded);
             }
         } finally {

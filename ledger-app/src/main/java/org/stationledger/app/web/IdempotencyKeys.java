@@ -116,12 +116,29 @@ class IdempotencyKeys {
                 """, timestamp(now), principal, key, abandoned.createdAt()) == 1;
     }
 
-    /** Marks the key's request as carried out; called in its command's transaction, so it stands or falls with it. */
+    /**
+     * Marks the key's request as carried out; called in its command's transaction, so it stands or falls with it.
+     * Refused ({@link CarriedOutByItsFirstAttempt}) when another attempt of the same request has marked it: a retry
+     * that took over a request still running past the in-flight timeout waits here for the first attempt's
+     * transaction, and must not carry the command out a second time once that one has committed.
+     */
     void carriedOut(String principal, String key) {
-        jdbc.update("""
+        int marked = jdbc.update("""
                 INSERT INTO idempotency_carried_out (principal, idempotency_key, carried_out_at) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING
                 """, principal, key, timestamp(clock.instant()));
+        if (marked == 0) {
+            throw new CarriedOutByItsFirstAttempt();
+        }
+    }
+
+    /** See {@link #carriedOut}; answered 409 {@code idempotency-key-in-flight}, and the key keeps the first answer. */
+    static final class CarriedOutByItsFirstAttempt extends RuntimeException {
+
+        CarriedOutByItsFirstAttempt() {
+            super("The request with this Idempotency-Key was carried out by its first attempt while this retry waited"
+                  + " for it; retry it in a moment to read that attempt's answer.", null, false, false);
+        }
     }
 
     void answer(String principal, String key, int status, String contentType, byte[] body) {

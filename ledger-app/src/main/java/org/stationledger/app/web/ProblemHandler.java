@@ -1,5 +1,6 @@
 package org.stationledger.app.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.List;
@@ -53,6 +54,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         response.getBody().setProperty("errors", e.getConstraintViolations().stream()
                 .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList());
         return response;
+    }
+
+    /**
+     * A retry that took over its request while the first attempt was still running, and found the command carried
+     * out by it: the first attempt's answer is the key's, so the filter keeps nothing of this one.
+     */
+    @ExceptionHandler(IdempotencyKeys.CarriedOutByItsFirstAttempt.class)
+    ResponseEntity<ProblemDetail> carriedOutByItsFirstAttempt(IdempotencyKeys.CarriedOutByItsFirstAttempt e,
+                                                             HttpServletRequest request) {
+        request.setAttribute(IdempotencyFilter.ANSWERED_BY_THE_FIRST_ATTEMPT, Boolean.TRUE);
+        return problem(HttpStatus.CONFLICT, "idempotency-key-in-flight", e.getMessage());
     }
 
     /** The firewall checks some headers only when they are read, inside Spring MVC (a header value it refuses). */

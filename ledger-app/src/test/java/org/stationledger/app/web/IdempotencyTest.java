@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -121,6 +122,46 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(eventCount()).isEqualTo(events);
     }
 
+    /**
+     * A request still running past the in-flight timeout (its command stuck behind a lock) is taken over by its
+     * retry; the retry waits for the first attempt's mark and, once that attempt has committed, carries nothing out
+     * a second time, and the key keeps the first attempt's answer.
+     */
+    @Test
+    void aRetryThatTakesOverARequestStillRunningDoesNotCarryItOutAgain() throws Exception {
+        ensureStation("SY-SH-ZJL", "URBAN");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        Api crim = as("crim").withHeader("Idempotency-Key", "takeover-1");
+        Map<String, Object> request = Map.of("stationId", "SY-SH-ZJL", "date", "2067-05-01");
+        long events = eventCount();
+        CompletableFuture<Api.Response> first;
+        CompletableFuture<Api.Response> retry;
+        try (Connection year = dataSource.getConnection()) {
+            // Holding 2067's status (CycleLookup's lock) keeps the first attempt waiting, its key marked, uncommitted.
+            year.setAutoCommit(false);
+            year.createStatement().execute("SELECT pg_advisory_xact_lock(x'4379636C'::int, 2067)");
+            first = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
+            awaitWaiting("""
+                    SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2067
+                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
+            // As long past as the in-flight timeout: the retry takes the key over.
+            jdbc.update("UPDATE idempotency_key SET created_at = created_at - interval '1 day' "
+                        + "WHERE idempotency_key = 'takeover-1'");
+            retry = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
+            awaitWaiting("""
+                    SELECT count(*) FROM pg_stat_activity
+                    WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO idempotency_carried_out%'""");
+            year.commit();
+        }
+
+        assertProblem(first.get(60, TimeUnit.SECONDS), 403, "inspection-blocked");
+        assertProblem(retry.get(60, TimeUnit.SECONDS), 409, "idempotency-key-in-flight");
+        assertThat(eventCount()).as("the blocked attempt is on the record once").isEqualTo(events + 1);
+        var later = crim.post("/api/inspections", request);
+        assertProblem(later, 403, "inspection-blocked");
+        assertThat(later.header("Idempotent-Replayed")).as("the first attempt's answer").isEqualTo("true");
+    }
+
     @Test
     void aRequestCarriedOutWhoseAnswerWasLostIsNotRunAgain() {
         ensureStation("SY-SH-ZJL", "URBAN");
@@ -226,6 +267,15 @@ class IdempotencyTest extends IntegrationTest {
                        created_at = created_at - interval '1 day'
                 WHERE idempotency_key = ?
                 """, key);
+    }
+
+    /** Until the count {@code sql} gives is one or more. */
+    private void awaitWaiting(String sql) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.queryForObject(sql, Long.class) == 0) {
+            assertThat(System.nanoTime()).as(sql).isLessThan(deadline);
+            Thread.sleep(20);
+        }
     }
 
     private void awaitClaimOf(String key) throws InterruptedException {
