@@ -128,6 +128,11 @@ class StationRating {
             throw RuleViolation.conflict("not-final", "Only a final rating is revised; finalise it first.");
         }
         requireNoPendingAppeal();
+        if (command.cause() == RevisionCause.CORRECTION && command.appealId() != null) {
+            // It would be dropped: a correction is ordered by the co-ordinating office, not caused by an appeal.
+            throw RuleViolation.invalid("correction-cites-no-appeal",
+                    "A correction cites no appeal; a revision for an appeal upheld late has the cause UPHELD_APPEAL.");
+        }
         if (command.cause() == RevisionCause.UPHELD_APPEAL) {
             Appeal appeal = command.appealId() == null ? null : appeals.get(command.appealId());
             if (appeal == null || !appeal.upheldAfterFinal()) {

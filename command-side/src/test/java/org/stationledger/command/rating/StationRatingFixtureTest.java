@@ -253,6 +253,12 @@ class StationRatingFixtureTest {
                            false, Grade.LEVEL_2, Grade.LEVEL_3, "Ordered by the bureau"));
         }
 
+        @Test
+        void aCorrectionCitesNoAppeal() {
+            refused(fixture.given(FINAL).when(new ReviseRating("S1", YEAR, RevisionCause.CORRECTION, "a-1", null,
+                    "fix")), "correction-cites-no-appeal");
+        }
+
         /** A rating that cannot exist is answered as unknown, as its finalisation is, not as one not final yet. */
         @Test
         void aRevisionOfAnUnknownStationOrYearNamesWhatIsUnknown() {
