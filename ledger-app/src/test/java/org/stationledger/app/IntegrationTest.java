@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
@@ -121,6 +122,15 @@ public abstract class IntegrationTest {
         var response = department.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", planItemId,
                 "stationIds", stationIds, "from", from, "to", to, "kind", kind, "indicatorIds", List.of(indicatorId)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /**
+     * Waits, up to 30 seconds, until {@code countSql} counts {@code atLeast} or more: requests waiting for a lock of
+     * the database, a row another party has written.
+     */
+    protected void awaitCount(String what, long atLeast, String countSql, Object... arguments) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.queryForObject(countSql, Long.class, arguments) >= atLeast);
     }
 
     /** How many events the store holds, as the auditor's trail counts them. */

@@ -88,16 +88,11 @@ class LateItemRaceTest extends IntegrationTest {
     }
 
     /** Until {@code count} sessions of this test's database wait for a lock. */
-    private void awaitWaitingSessions(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("""
+    private void awaitWaitingSessions(int count) {
+        awaitCount(count + " sessions waiting for a lock", count, """
                 SELECT count(*) FROM pg_stat_activity
-                WHERE datname = current_database() AND wait_event_type = 'Lock'""", Long.class) < count) {
-            assertThat(System.nanoTime()).as("%d sessions waiting for a lock", count).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+                WHERE datname = current_database() AND wait_event_type = 'Lock'""");
     }
-
 
     private static void ok(Api.Response response) {
         assertThat(response.status()).as(response.toString()).isBetween(200, 201);

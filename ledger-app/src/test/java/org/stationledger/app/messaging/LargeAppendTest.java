@@ -56,13 +56,13 @@ class LargeAppendTest extends IntegrationTest {
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT 1 FROM cmd_cycle WHERE year = " + YEAR + " FOR UPDATE");
             approval = sent(() -> as("coord").post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
-            awaitWaiting("the approval, its events written", """
+            awaitCount("the approval waiting, its events written", 1, """
                     SELECT count(*) FROM pg_stat_activity
                     WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE cmd_cycle SET plan_approved%'""");
 
             department = sent(() -> as("coord").post("/api/departments",
                     Map.of("departmentId", "LARGE-APPEND-61", "name", "Registered during an approval")));
-            awaitWaiting("the registration, for the approval's commit", """
+            awaitCount("the registration waiting for the approval's commit", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                       AND classid = 1165389428 AND objid = 0
                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
@@ -87,14 +87,6 @@ class LargeAppendTest extends IntegrationTest {
 
     private CompletableFuture<Api.Response> sent(Supplier<Api.Response> request) {
         return CompletableFuture.supplyAsync(request, parties);
-    }
-
-    private void awaitWaiting(String who, String waitingCount) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject(waitingCount, Long.class) < 1) {
-            assertThat(System.nanoTime()).as("waiting: %s", who).isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 
     private static void ok(Api.Response response) {

@@ -173,15 +173,10 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     }
 
     /** Until {@code count} requests wait for the year's status lock (a close, a finding, an inspection...). */
-    private void awaitWaitingForTheYear(int year, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jdbc.queryForObject("""
+    private void awaitWaitingForTheYear(int year, int count) {
+        awaitCount(count + " requests waiting for the " + year + " status", count, """
                 SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ?
-                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""",
-                Long.class, year) < count) {
-            assertThat(System.nanoTime()).as("%d requests waiting for the %d status", count, year).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""", year);
     }
 
     private static void await(CountDownLatch latch) {

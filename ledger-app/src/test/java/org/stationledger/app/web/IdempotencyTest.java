@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletResponse;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -141,14 +140,14 @@ class IdempotencyTest extends IntegrationTest {
             year.setAutoCommit(false);
             year.createStatement().execute("SELECT pg_advisory_xact_lock(x'4379636C'::int, 2067)");
             first = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
-            awaitWaiting("""
+            awaitCount("the first attempt waiting for the year", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2067
                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
             // As long past as the in-flight timeout: the retry takes the key over.
             jdbc.update("UPDATE idempotency_key SET created_at = created_at - interval '1 day' "
                         + "WHERE idempotency_key = 'takeover-1'");
             retry = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
-            awaitWaiting("""
+            awaitCount("the retry waiting for the first attempt's mark", 1, """
                     SELECT count(*) FROM pg_stat_activity
                     WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO idempotency_carried_out%'""");
             year.commit();
@@ -269,21 +268,9 @@ class IdempotencyTest extends IntegrationTest {
                 """, key);
     }
 
-    /** Until the count {@code sql} gives is one or more. */
-    private void awaitWaiting(String sql) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.queryForObject(sql, Long.class) == 0) {
-            assertThat(System.nanoTime()).as(sql).isLessThan(deadline);
-            Thread.sleep(20);
-        }
-    }
-
-    private void awaitClaimOf(String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", Long.class, key) == 0) {
-            assertThat(System.nanoTime()).as("the first request claimed its key").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+    private void awaitClaimOf(String key) {
+        awaitCount("the first request claimed its key", 1,
+                "SELECT count(*) FROM idempotency_key WHERE idempotency_key = ?", key);
     }
 
     private static void assertProblem(Api.Response response, int status, String code) {
