@@ -81,6 +81,31 @@ class AuditTrailScopeTest extends IntegrationTest {
         assertThat(as("audit").get("/api/audit/events?type=InspectionBlocked").status()).isEqualTo(200);
     }
 
+    /**
+     * A station or department no event names, or a filter given twice, is refused: an empty or partial trail would
+     * otherwise read as "nothing happened" to a question that was not the one asked.
+     */
+    @Test
+    void aStationOrDepartmentTheTrailNeverNamesAndARepeatedFilterAreRefused() {
+        ensureStation("AUD-45", "URBAN");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        assertThat(as("audit").get("/api/audit/events?stationId=AUD-45").status()).isEqualTo(200);
+        assertThat(as("audit").get("/api/audit/events?departmentId=CRIMINAL-INVESTIGATION").status()).isEqualTo(200);
+
+        var misspelt = as("audit").get("/api/audit/events?stationId=AUD-54");
+        assertThat(misspelt.status()).isEqualTo(404);
+        assertThat(misspelt.text("code")).isEqualTo("unknown-station");
+        assertThat(as("audit").get("/api/audit/events?departmentId=CRIMINAL-INVESTIGATON").text("code"))
+                .isEqualTo("unknown-department");
+        assertThat(as("audit").get("/api/audit/export?stationId=AUD-54").status()).isEqualTo(404);
+
+        var twice = as("audit").get("/api/audit/events?year=2025&year=2026");
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.text("code")).isEqualTo("invalid-request");
+        assertThat(twice.text("detail")).contains("year is given 2 times");
+        assertThat(as("audit").get("/api/audit/export?stationId=AUD-45&stationId=SY-SH-HC").status()).isEqualTo(400);
+    }
+
     private List<String> documentsInTrailOf(String stationId) {
         List<String> ids = new ArrayList<>();
         as("audit").get("/api/audit/events?type=DocumentIssued&year=" + YEAR + "&stationId=" + stationId).body()

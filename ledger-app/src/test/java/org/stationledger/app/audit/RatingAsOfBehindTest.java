@@ -43,4 +43,14 @@ class RatingAsOfBehindTest extends IntegrationTest {
         }
         assertThat(as("audit").get(asOfNow).status()).as("no 2026 rating: no cycle here").isIn(200, 404);
     }
+
+    /** A moment still to come would be answered now and otherwise later, as events are recorded meanwhile. */
+    @Test
+    void aRatingAsOfAMomentStillToComeIsRefused() {
+        ensureStation(STATION, "URBAN");
+        Api.Response future = as("audit").get("/api/audit/stations/" + STATION + "/ratings/2026?asOf="
+                                              + Instant.now().plus(Duration.ofDays(1)));
+        assertThat(future.status()).as(future.toString()).isEqualTo(422);
+        assertThat(future.text("code")).isEqualTo("moment-not-reached");
+    }
 }

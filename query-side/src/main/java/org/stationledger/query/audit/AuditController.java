@@ -1,6 +1,7 @@
 package org.stationledger.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stationledger.events.Actor;
 import org.stationledger.query.CallerScope;
+import org.stationledger.query.Problems;
 import org.stationledger.query.QueryParameters;
 
 /** The event trail in the event store's global order, filtered and paged, or exported whole with its chain hashes. */
@@ -37,9 +39,11 @@ class AuditController {
 
     @GetMapping("/events")
     AuditPage events(TrailQuery query, @RequestParam(required = false) Long after,
-                     @RequestParam(required = false) Integer limit, Actor caller) {
+                     @RequestParam(required = false) Integer limit, Actor caller, HttpServletRequest request) {
         CallerScope.requireEverything(caller);
-        return AuditPage.of(queries.events(query.filter(), after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)));
+        AuditFilter filter = query.filter(request);
+        queries.requireNamed(filter);
+        return AuditPage.of(queries.events(filter, after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)));
     }
 
     /**
@@ -48,9 +52,10 @@ class AuditController {
      */
     @GetMapping("/export")
     void export(TrailQuery query, @RequestParam(defaultValue = "jsonl") String format, Actor caller,
-                HttpServletResponse response) throws IOException {
+                HttpServletRequest request, HttpServletResponse response) throws IOException {
         CallerScope.requireEverything(caller);
-        AuditFilter filter = query.filter();
+        AuditFilter filter = query.filter(request);
+        queries.requireNamed(filter);
         TrailExport export = TrailExport.of(format);
         response.setContentType(export.contentType);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-trail." + export.extension
@@ -86,10 +91,20 @@ class AuditController {
         }
     }
 
-    /** The trail's filters, as query parameters; every one optional. */
+    /**
+     * The trail's filters, as query parameters; every one optional, and given once: Spring would join repeated values
+     * with commas (or keep the first), and the trail would silently answer another question than the one asked.
+     */
     record TrailQuery(String stationId, String departmentId, Integer year, String type, String aggregateId, String from,
                       String to) {
-        AuditFilter filter() {
+        AuditFilter filter(HttpServletRequest request) {
+            for (var component : TrailQuery.class.getRecordComponents()) {
+                String[] values = request.getParameterValues(component.getName());
+                if (values != null && values.length > 1) {
+                    throw Problems.invalidRequest(component.getName() + " is given " + values.length
+                                                  + " times; each filter of the trail takes one value.");
+                }
+            }
             return new AuditFilter(stationId, departmentId, year, type, aggregateId,
                     QueryParameters.instant("from", from), QueryParameters.instant("to", to));
         }

@@ -22,6 +22,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.stationledger.events.station.StationDecommissioned;
 import org.stationledger.events.station.StationRegistered;
+import org.stationledger.events.RuleViolation;
 import org.stationledger.query.JdbcValues;
 
 /**
@@ -52,6 +53,27 @@ class AuditTrailQueries {
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setReadOnly(true);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /**
+     * Refuses a station or department that no event of the trail names (404 {@code unknown-station},
+     * {@code unknown-department}): a misspelt id would otherwise read as a trail where nothing happened.
+     */
+    void requireNamed(AuditFilter filter) {
+        if (filter.stationId() != null && !named("i.station_ids @> ARRAY[CAST(:id AS TEXT)]", filter.stationId())) {
+            throw RuleViolation.notFound("unknown-station", "No event of the trail names station "
+                                         + filter.stationId() + ".");
+        }
+        if (filter.departmentId() != null && !named(
+                "(i.department_id = :id OR i.department_ids @> ARRAY[CAST(:id AS TEXT)])", filter.departmentId())) {
+            throw RuleViolation.notFound("unknown-department", "No event of the trail names department "
+                                         + filter.departmentId() + ".");
+        }
+    }
+
+    private boolean named(String condition, String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM read_audit_index i WHERE "
+                                                       + condition + ")", Map.of("id", id), Boolean.class));
     }
 
     List<AuditEvent> events(AuditFilter filter, Long after, int limit) {

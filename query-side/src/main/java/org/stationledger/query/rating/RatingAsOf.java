@@ -1,6 +1,7 @@
 package org.stationledger.query.rating;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.stationledger.events.RuleViolation;
 import org.stationledger.query.Problems;
 import org.stationledger.query.audit.AuditIndexReach;
 
@@ -32,23 +34,30 @@ class RatingAsOf {
     private final RatingQueries queries;
     private final Serializer serializer;
     private final AuditIndexReach auditIndex;
+    private final Clock clock;
 
     RatingAsOf(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, RatingProjection projection,
-               RatingQueries queries, Serializer serializer, AuditIndexReach auditIndex) {
+               RatingQueries queries, Serializer serializer, AuditIndexReach auditIndex, Clock clock) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.projection = projection;
         this.queries = queries;
         this.serializer = serializer;
         this.auditIndex = auditIndex;
+        this.clock = clock;
     }
 
     /**
      * The rating as it stood at {@code asOf}; refused while the audit index, which selects the events, has not
      * indexed all of those recorded by then (after an upgrade that reindexes it, say): a replay of some of them would
-     * be an answer the same question does not give a moment later.
+     * be an answer the same question does not give a moment later. A moment still to come is refused for the same
+     * reason ({@code moment-not-reached}, as a report refuses a position the store has not reached).
      */
     Optional<RatingView> rating(String stationId, int year, Instant asOf) {
+        if (asOf.isAfter(clock.instant())) {
+            throw RuleViolation.unprocessable("moment-not-reached", "asOf " + asOf + " is still to come: a rating is "
+                    + "shown as it stood at a past moment, which no later event can change.");
+        }
         if (!auditIndex.holdsEverythingRecordedBy(asOf)) {
             throw Problems.readModelsBehind("The audit index has not yet indexed every event recorded by " + asOf
                                             + "; retry in a moment.");
