@@ -31,6 +31,18 @@ class ApiDescriptionTest extends IntegrationTest {
         assertThat(parameters).isNotEmpty().doesNotContain("caller", "department", "station", "actor");
     }
 
+    @Test
+    void theTrailsFiltersAreDescribedAsTheOptionalParametersTheyAre() {
+        JsonNode operation = anonymous().get("/v3/api-docs").body().path("paths").path("/api/audit/events").path("get");
+        List<String> names = new ArrayList<>();
+        operation.path("parameters").forEach(parameter -> {
+            names.add(parameter.path("name").asText());
+            assertThat(parameter.path("required").asBoolean()).as(parameter.toString()).isFalse();
+        });
+        assertThat(names).contains("stationId", "departmentId", "year", "type", "aggregateId", "from", "to", "after",
+                "limit").doesNotContain("query");
+    }
+
     private static List<String> headers(JsonNode operation) {
         assertThat(operation.isMissingNode()).as("the operation is described").isFalse();
         List<String> names = new ArrayList<>();
