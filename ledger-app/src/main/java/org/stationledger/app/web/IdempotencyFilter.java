@@ -109,6 +109,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (answered.contentType() != null) {
                 response.setContentType(answered.contentType());
             }
+            if (answered.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, answered.location());
+            }
+            if (answered.position() != null) {
+                response.setHeader(ReadYourWrites.POSITION_HEADER, Long.toString(answered.position()));
+            }
             response.setHeader(REPLAYED_HEADER, "true");
             response.getOutputStream().write(answered.body() == null ? new byte[0] : answered.body());
         } else if (claim instanceof IdempotencyKeys.AnswerLost lost) {
@@ -143,8 +149,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 if (!kept) {
                     // A command that committed before the request failed stays done: its retries are told so at once.
                     keys.release(principal, key).ifPresent(carriedOutAt -> keys.answer(principal, key,
-                            HttpStatus.CONFLICT.value(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            answerLost(request, carriedOutAt)));
+                            new IdempotencyKeys.Answered(HttpStatus.CONFLICT.value(),
+                                    MediaType.APPLICATION_PROBLEM_JSON_VALUE, answerLost(request, carriedOutAt), null,
+                                    null)));
                 }
             } catch (DataAccessException e) {
                 // The key stays claimed: a retry waits, then learns whether the command was carried out.
@@ -161,8 +168,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
      */
     private boolean keep(String principal, String key, ContentCachingResponseWrapper recorded) {
         try {
-            keys.answer(principal, key, recorded.getStatus(), recorded.getContentType(),
-                    recorded.getContentAsByteArray());
+            String position = recorded.getHeader(ReadYourWrites.POSITION_HEADER);
+            keys.answer(principal, key, new IdempotencyKeys.Answered(recorded.getStatus(), recorded.getContentType(),
+                    recorded.getContentAsByteArray(), recorded.getHeader(HttpHeaders.LOCATION),
+                    position == null ? null : Long.valueOf(position)));
             return true;
         } catch (DataAccessException e) {
             log.warn("The answer to idempotency key {} of {} could not be kept: {}", key, principal, e.toString());

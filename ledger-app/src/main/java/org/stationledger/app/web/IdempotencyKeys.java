@@ -53,8 +53,11 @@ class IdempotencyKeys {
     record InFlight() implements Claim {
     }
 
-    /** The same request was answered before: this is its answer. */
-    record Answered(int status, String contentType, byte[] body) implements Claim {
+    /**
+     * The same request was answered before: this is its answer, with the headers a client acts on ({@code Location},
+     * {@code X-Ledger-Position}; null where the answer had none).
+     */
+    record Answered(int status, String contentType, byte[] body, String location, Long position) implements Claim {
     }
 
     /** The same request's command was carried out, but the ledger stopped before its answer was kept. */
@@ -71,11 +74,12 @@ class IdempotencyKeys {
             return new Claimed();
         }
         var stored = jdbc.query("""
-                SELECT fingerprint, status, content_type, body, created_at, carried_out_at
+                SELECT fingerprint, status, content_type, body, location, ledger_position, created_at, carried_out_at
                 FROM idempotency_key LEFT JOIN idempotency_carried_out USING (principal, idempotency_key)
                 WHERE principal = ? AND idempotency_key = ?
                 """, (row, index) -> new Stored(row.getBytes("fingerprint"), (Integer) row.getObject("status"),
-                        row.getString("content_type"), row.getBytes("body"),
+                        new Answered(row.getInt("status"), row.getString("content_type"), row.getBytes("body"),
+                                row.getString("location"), (Long) row.getObject("ledger_position")),
                         row.getObject("created_at", OffsetDateTime.class),
                         row.getObject("carried_out_at", OffsetDateTime.class)), principal, key)
                 .stream().findFirst();
@@ -88,7 +92,7 @@ class IdempotencyKeys {
             return new Reused();
         }
         if (row.status() != null) {
-            return new Answered(row.status(), row.contentType(), row.body());
+            return row.answer();
         }
         boolean abandoned = row.createdAt().toInstant().isBefore(now.minus(inFlightTimeout));
         if (abandoned && row.carriedOutAt() != null) {
@@ -141,11 +145,12 @@ class IdempotencyKeys {
         }
     }
 
-    void answer(String principal, String key, int status, String contentType, byte[] body) {
+    void answer(String principal, String key, Answered answer) {
         jdbc.update("""
-                UPDATE idempotency_key SET status = ?, content_type = ?, body = ?
+                UPDATE idempotency_key SET status = ?, content_type = ?, body = ?, location = ?, ledger_position = ?
                 WHERE principal = ? AND idempotency_key = ?
-                """, status, contentType, body, principal, key);
+                """, answer.status(), answer.contentType(), answer.body(), answer.location(), answer.position(),
+                principal, key);
     }
 
     /**
@@ -185,7 +190,8 @@ class IdempotencyKeys {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    private record Stored(byte[] fingerprint, Integer status, String contentType, byte[] body, OffsetDateTime createdAt,
+    /** A key's row; {@code answer} means something only where {@code status} is not null. */
+    private record Stored(byte[] fingerprint, Integer status, Answered answer, OffsetDateTime createdAt,
                           OffsetDateTime carriedOutAt) {
     }
 }

@@ -51,11 +51,33 @@ class IdempotencyTest extends IntegrationTest {
         assertThat(retry.contentType()).isEqualTo(first.contentType());
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        // The position to present on a later GET, for read-your-writes, comes again.
+        assertThat(first.header("X-Ledger-Position")).isNotBlank();
+        assertThat(retry.header("X-Ledger-Position")).isEqualTo(first.header("X-Ledger-Position"));
         assertThat(eventCount()).isEqualTo(events);
 
         var withoutKey = as("coord").post("/api/departments", department);
         assertThat(withoutKey.text("code")).as("the same request without the key is a new request")
                 .isEqualTo("duplicate-department");
+    }
+
+    /** Where the record is read comes again too, as the first answer gave it. */
+    @Test
+    void aRetryGetsTheFirstAnswersLocation() {
+        ensureStation("SY-SH-ZJL", "URBAN");
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        assertThat(as("coord").post("/api/cycles", Map.of("year", 2069)).status()).isEqualTo(201);
+        Api crim = as("crim").withHeader("Idempotency-Key", "inspect-location-1");
+        Map<String, Object> request = Map.of("stationId", "SY-SH-ZJL", "date", "2069-06-01",
+                "exception", Map.of("category", "PUBLIC_COMPLAINT", "justification", "Complaint of 30 May"));
+        var first = crim.post("/api/inspections", request);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(first.header("Location")).isNotBlank();
+
+        var retry = crim.post("/api/inspections", request);
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(retry.header("X-Ledger-Position")).isEqualTo(first.header("X-Ledger-Position"));
     }
 
     @Test
