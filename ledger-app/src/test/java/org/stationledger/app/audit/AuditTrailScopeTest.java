@@ -106,6 +106,19 @@ class AuditTrailScopeTest extends IntegrationTest {
         assertThat(as("audit").get("/api/audit/export?stationId=AUD-45&stationId=SY-SH-HC").status()).isEqualTo(400);
     }
 
+    @Test
+    void aStationSummarysPublicationIsInItsStationsTrailAndTheJurisdictionsReportsAreNot() {
+        ensureStation("AUD-45", "URBAN");
+        var burden = as("coord").post("/api/reports/" + YEAR + "/burden/publish");
+        assertThat(burden.status()).as(burden.toString()).isEqualTo(201);
+        var summary = as("coord").post("/api/reports/" + YEAR + "/station-summary/publish?stationId=AUD-45");
+        assertThat(summary.status()).as(summary.toString()).isEqualTo(201);
+
+        var trail = as("audit").withHeader("X-Ledger-Position", summary.header("X-Ledger-Position"))
+                .get("/api/audit/events?type=ReportPublished&year=" + YEAR + "&stationId=AUD-45");
+        assertThat(trail.body().path("events").findValuesAsText("report")).containsExactly("STATION_SUMMARY");
+    }
+
     private List<String> documentsInTrailOf(String stationId) {
         List<String> ids = new ArrayList<>();
         as("audit").get("/api/audit/events?type=DocumentIssued&year=" + YEAR + "&stationId=" + stationId).body()
