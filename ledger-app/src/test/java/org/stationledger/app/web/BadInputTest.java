@@ -160,6 +160,10 @@ class BadInputTest extends IntegrationTest {
         assertInvalid(audit.get("/api/audit/events?type=%00"), "bad-request");
         // A parameter not of its type is bad-request, whether it stands alone or among a query's parameters.
         assertInvalid(audit.get("/api/audit/events?limit=abc"), "bad-request");
+        // A parameter given twice is refused, not read as its first value (or as both joined).
+        Api.Response twice = coord.get("/api/reports/2026/burden?asOf=1&asOf=2");
+        assertInvalid(twice, "invalid-request");
+        assertThat(twice.text("detail")).contains("asOf is given 2 times");
         Api.Response notAYear = audit.get("/api/audit/events?year=abc");
         assertInvalid(notAYear, "bad-request");
         assertThat(notAYear.body().path("errors").findValuesAsText("field")).containsExactly("year");

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.stationledger.events.Actor;
 import org.stationledger.query.CallerScope;
-import org.stationledger.query.Problems;
 import org.stationledger.query.QueryParameters;
 
 /** The event trail in the event store's global order, filtered and paged, or exported whole with its chain hashes. */
@@ -92,19 +93,13 @@ class AuditController {
     }
 
     /**
-     * The trail's filters, as query parameters; every one optional, and given once: Spring would join repeated values
-     * with commas (or keep the first), and the trail would silently answer another question than the one asked.
+     * The trail's filters, as query parameters; every one optional, and given once ({@link QueryParameters#givenOnce}).
      */
     record TrailQuery(String stationId, String departmentId, Integer year, String type, String aggregateId, String from,
                       String to) {
         AuditFilter filter(HttpServletRequest request) {
-            for (var component : TrailQuery.class.getRecordComponents()) {
-                String[] values = request.getParameterValues(component.getName());
-                if (values != null && values.length > 1) {
-                    throw Problems.invalidRequest(component.getName() + " is given " + values.length
-                                                  + " times; each filter of the trail takes one value.");
-                }
-            }
+            QueryParameters.givenOnce(request, Arrays.stream(TrailQuery.class.getRecordComponents())
+                    .map(RecordComponent::getName).toArray(String[]::new));
             return new AuditFilter(stationId, departmentId, year, type, aggregateId,
                     QueryParameters.instant("from", from), QueryParameters.instant("to", to));
         }

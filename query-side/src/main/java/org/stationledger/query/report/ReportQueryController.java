@@ -1,5 +1,6 @@
 package org.stationledger.query.report;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.stationledger.events.Actor;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.burden.ReportName;
 import org.stationledger.query.Problems;
+import org.stationledger.query.QueryParameters;
 
 /**
  * The statistics reports as files, live or as of a past position, and the list of publications. The answer's
@@ -37,7 +39,9 @@ class ReportQueryController {
     ResponseEntity<byte[]> report(@PathVariable int year, @PathVariable String report,
                                   @RequestParam(defaultValue = "csv") String format,
                                   @RequestParam(required = false) String stationId,
-                                  @RequestParam(required = false) Long asOf, Actor caller) {
+                                  @RequestParam(required = false) Long asOf, Actor caller,
+                                  HttpServletRequest request) {
+        QueryParameters.givenOnce(request, "format", "stationId", "asOf");
         ReportName name = ReportName.ofSlug(report).orElseThrow(() ->
                 RuleViolation.notFound("unknown-report", "There is no report " + report + "."));
         ReportFormat rendering = ReportFormat.of(format).orElseThrow(() ->
