@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -48,6 +52,19 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         TestDatabase.register(registry);
+    }
+
+    /** The other parties of a concurrency test: a thread each, as each may block on a lock in turn. */
+    private final ExecutorService parties = Executors.newCachedThreadPool();
+
+    /** Sends {@code request} from a party of its own, while the test goes on. */
+    protected <T> CompletableFuture<T> meanwhile(Supplier<T> request) {
+        return CompletableFuture.supplyAsync(request, parties);
+    }
+
+    @AfterEach
+    void stopParties() {
+        parties.shutdownNow();
     }
 
     /** A projection's processor, for a test that stops it to show what its read model does meanwhile. */

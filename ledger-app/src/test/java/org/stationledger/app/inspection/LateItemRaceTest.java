@@ -7,11 +7,8 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
@@ -30,13 +27,6 @@ class LateItemRaceTest extends IntegrationTest {
 
     @Autowired
     private DataSource dataSource;
-
-    private final ExecutorService parties = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopParties() {
-        parties.shutdownNow();
-    }
 
     @Test
     void aLateItemApprovedWhileTheVisitIsBeingUsedGetsAVisitOfItsOwn() throws Exception {
@@ -65,12 +55,11 @@ class LateItemRaceTest extends IntegrationTest {
                 use.setString(2, DEPARTMENT);
                 use.executeUpdate();
             }
-            CompletableFuture<Api.Response> inspection = CompletableFuture.supplyAsync(() -> crim.post(
-                    "/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-03-15", "planItemId", "PI-59")),
-                    parties);
+            CompletableFuture<Api.Response> inspection = meanwhile(() -> crim.post(
+                    "/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-03-15", "planItemId", "PI-59")));
             awaitWaitingSessions(1);
-            CompletableFuture<Api.Response> approval = CompletableFuture.supplyAsync(() ->
-                    coord.post("/api/cycles/" + YEAR + "/plan-items/PI-59-LATE/approve", Map.of()), parties);
+            CompletableFuture<Api.Response> approval = meanwhile(() ->
+                    coord.post("/api/cycles/" + YEAR + "/plan-items/PI-59-LATE/approve", Map.of()));
             awaitWaitingSessions(2);
             assertThat(approval).as("the approval waits for the inspection using the visit").isNotDone();
             blocker.rollback();

@@ -6,12 +6,8 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
@@ -31,13 +27,6 @@ class LargeAppendTest extends IntegrationTest {
     @Autowired
     private DataSource dataSource;
 
-    private final ExecutorService parties = Executors.newFixedThreadPool(2);
-
-    @AfterEach
-    void stopParties() {
-        parties.shutdownNow();
-    }
-
     @Test
     void aCommandSentWhileAPlansApprovalIsStoredCommitsAfterIt() throws Exception {
         ensureDepartment("CRIMINAL-INVESTIGATION");
@@ -55,12 +44,12 @@ class LargeAppendTest extends IntegrationTest {
             // holding the year's row keeps the approval there, its events stored and not committed.
             holder.setAutoCommit(false);
             holder.createStatement().execute("SELECT 1 FROM cmd_cycle WHERE year = " + YEAR + " FOR UPDATE");
-            approval = sent(() -> as("coord").post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
+            approval = meanwhile(() -> as("coord").post("/api/cycles/" + YEAR + "/plan/approve", Map.of()));
             awaitCount("the approval waiting, its events written", 1, """
                     SELECT count(*) FROM pg_stat_activity
                     WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE cmd_cycle SET plan_approved%'""");
 
-            department = sent(() -> as("coord").post("/api/departments",
+            department = meanwhile(() -> as("coord").post("/api/departments",
                     Map.of("departmentId", "LARGE-APPEND-61", "name", "Registered during an approval")));
             awaitCount("the registration waiting for the approval's commit", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
@@ -83,10 +72,6 @@ class LargeAppendTest extends IntegrationTest {
         assertThat(registered).as("stored after every event of the approval").isGreaterThan(lastVisit);
         assertThat(as("coord").get("/api/cycles/" + YEAR).body().path("jointVisits").size())
                 .as("every visit reached the read model").isEqualTo(STATIONS.size());
-    }
-
-    private CompletableFuture<Api.Response> sent(Supplier<Api.Response> request) {
-        return CompletableFuture.supplyAsync(request, parties);
     }
 
     private static void ok(Api.Response response) {

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,13 +36,7 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
-    /** Each of the parties blocks in turn: a thread each (the common pool may have only one). */
-    private final ExecutorService parties = Executors.newFixedThreadPool(6);
 
-    @AfterEach
-    void stopParties() {
-        parties.shutdownNow();
-    }
 
     @Test
     void aCloseWaitsForAFindingInFlightAndAFindingSentMeanwhileIsRefused() throws Exception {
@@ -150,13 +141,13 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
     /** A command that has read the year's cycle open, in a transaction that commits once {@code commit} opens. */
     private CompletableFuture<Boolean> commandInFlight(int year, CountDownLatch commit) throws InterruptedException {
         CountDownLatch hasReadTheCycle = new CountDownLatch(1);
-        CompletableFuture<Boolean> inFlight = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<Boolean> inFlight = meanwhile(() ->
                 new TransactionTemplate(transactions).execute(status -> {
                     boolean open = cycles.cycleToChange(year).orElseThrow().isOpen();
                     hasReadTheCycle.countDown();
                     await(commit);
                     return open;
-                }), parties);
+                }));
         assertThat(hasReadTheCycle.await(30, TimeUnit.SECONDS)).isTrue();
         return inFlight;
     }
@@ -167,7 +158,7 @@ class ClosingFreezesTheYearTest extends IntegrationTest {
      */
     private CompletableFuture<Api.Response> sentAsTheYearWaits(int year, int waiting, Supplier<Api.Response> request)
             throws InterruptedException {
-        CompletableFuture<Api.Response> sent = CompletableFuture.supplyAsync(request, parties);
+        CompletableFuture<Api.Response> sent = meanwhile(request);
         awaitWaitingForTheYear(year, waiting);
         return sent;
     }

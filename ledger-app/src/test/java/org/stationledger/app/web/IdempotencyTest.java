@@ -125,7 +125,7 @@ class IdempotencyTest extends IntegrationTest {
         try (Connection blocker = dataSource.getConnection()) {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE cmd_department IN SHARE MODE");
-            first = CompletableFuture.supplyAsync(() -> coord.post("/api/departments", department));
+            first = meanwhile(() -> coord.post("/api/departments", department));
             awaitClaimOf("register-idem-4");
 
             assertProblem(coord.post("/api/departments", department), 409, "idempotency-key-in-flight");
@@ -161,14 +161,14 @@ class IdempotencyTest extends IntegrationTest {
             // Holding 2067's status (CycleLookup's lock) keeps the first attempt waiting, its key marked, uncommitted.
             year.setAutoCommit(false);
             year.createStatement().execute("SELECT pg_advisory_xact_lock(x'4379636C'::int, 2067)");
-            first = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
+            first = meanwhile(() -> crim.post("/api/inspections", request));
             awaitCount("the first attempt waiting for the year", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = 2067
                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
             // As long past as the in-flight timeout: the retry takes the key over.
             jdbc.update("UPDATE idempotency_key SET created_at = created_at - interval '1 day' "
                         + "WHERE idempotency_key = 'takeover-1'");
-            retry = CompletableFuture.supplyAsync(() -> crim.post("/api/inspections", request));
+            retry = meanwhile(() -> crim.post("/api/inspections", request));
             awaitCount("the retry waiting for the first attempt's mark", 1, """
                     SELECT count(*) FROM pg_stat_activity
                     WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO idempotency_carried_out%'""");
