@@ -109,7 +109,8 @@ class PlanLookup implements Plans {
     public List<String> activeStationsOf(String planItemId) {
         return jdbc.queryForList("""
                 SELECT station_id FROM cmd_plan_item_station JOIN cmd_station USING (station_id)
-                WHERE plan_item_id = ? AND NOT decommissioned ORDER BY station_id""", String.class, planItemId);
+                WHERE plan_item_id = ? AND NOT decommissioned ORDER BY station_id
+                FOR SHARE OF cmd_station""", String.class, planItemId);
     }
 
     @Override

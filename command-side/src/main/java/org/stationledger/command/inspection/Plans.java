@@ -30,7 +30,8 @@ interface Plans {
 
     /**
      * The item's stations that are still in the registry, in id order: approval schedules no visit at a station
-     * decommissioned since the item was proposed (it would take a place under the cap, and could never be used).
+     * decommissioned since the item was proposed (it would take a place under the cap, and could never be used). Held
+     * against a decommissioning until the approval commits, as {@code Registry#notActive} holds them.
      */
     List<String> activeStationsOf(String planItemId);
 

@@ -41,8 +41,9 @@ class Station {
     }
 
     @CommandHandler
-    void handle(RegistryCommands.DecommissionStation command) {
+    void handle(RegistryCommands.DecommissionStation command, Registry registry) {
         requireActive();
+        registry.holdForDecommissioning(command.stationId());
         apply(new StationDecommissioned(command.stationId(), command.reason()));
     }
 

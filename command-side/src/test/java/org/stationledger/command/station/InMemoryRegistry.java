@@ -45,4 +45,9 @@ public class InMemoryRegistry implements Registry {
     public List<String> notActive(Collection<String> stationIds) {
         return stationIds.stream().filter(id -> !stations.getOrDefault(id, false)).toList();
     }
+
+    @Override
+    public void holdForDecommissioning(String stationId) {
+        // A lock of the database: nothing to hold in memory, where commands run one at a time.
+    }
 }

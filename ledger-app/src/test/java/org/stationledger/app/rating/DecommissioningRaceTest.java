@@ -1,0 +1,92 @@
+package org.stationledger.app.rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.stationledger.app.Api;
+import org.stationledger.app.IntegrationTest;
+
+/**
+ * What is sent for a station while it is being decommissioned is stored before the decommissioning or refused after
+ * it: never stored after it on a check that found the station active a moment before.
+ */
+class DecommissioningRaceTest extends IntegrationTest {
+
+    private static final int YEAR = 2016;
+    private static final String STATION = "DR-16-A";
+    /** The event table's append lock (V22), held here as a plan's approval holds it while it stores its visits. */
+    private static final int APPEND_LOCK = 1165389428;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void aFindingARequestAndAPlanItemSentDuringADecommissioningAreRefusedAfterIt() throws Exception {
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        ensureStation(STATION, "URBAN");
+        ok(as("coord").post("/api/cycles", Map.of("year", YEAR)));
+        proposeIndicator(as("crim"), YEAR, "CRIM-16", 100, "SCORED");
+        ok(as("coord").post("/api/cycles/" + YEAR + "/publish"));
+        String inspection = exceptionRequest().text("inspectionId");
+        ok(as("coord").post("/api/inspections/" + inspection + "/exception-decision",
+                Map.of("approve", true, "reason", "Confirmed")));
+        long events = eventCount();
+
+        CompletableFuture<Api.Response> decommissioning;
+        CompletableFuture<Api.Response> finding;
+        CompletableFuture<Api.Response> request;
+        CompletableFuture<Api.Response> planItem;
+        try (Connection holder = dataSource.getConnection()) {
+            // Every command below then waits to store its event, its checks made: the decommissioning's too.
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ", 0)");
+            decommissioning = meanwhile(() -> as("coord").post("/api/stations/" + STATION + "/decommission",
+                    Map.of("reason", "Merged")));
+            awaitWaiting("the decommissioning waiting to store its event", 1);
+
+            finding = meanwhile(() -> as("crim").post("/api/inspections/" + inspection + "/findings", Map.of(
+                    "indicatorId", "CRIM-16", "deduction", "3", "note", "Files incomplete",
+                    "observedAt", YEAR + "-05-10T10:00:00Z")));
+            request = meanwhile(this::exceptionRequest);
+            planItem = meanwhile(() -> as("crim").post("/api/cycles/" + YEAR + "/plan-items", Map.of(
+                    "planItemId", "PI-16", "stationIds", List.of(STATION), "from", YEAR + "-03-01",
+                    "to", YEAR + "-03-31", "kind", "THEMATIC", "indicatorIds", List.of("CRIM-16"))));
+            awaitWaiting("the three commands waiting behind the decommissioning", 4);
+            holder.rollback();
+        }
+
+        ok(decommissioning.get(60, TimeUnit.SECONDS));
+        refused(finding.get(60, TimeUnit.SECONDS), 409, "station-decommissioned");
+        refused(request.get(60, TimeUnit.SECONDS), 422, "unknown-station");
+        refused(planItem.get(60, TimeUnit.SECONDS), 422, "unknown-station");
+        assertThat(eventCount()).as("the decommissioning's event alone").isEqualTo(events + 1);
+    }
+
+    private Api.Response exceptionRequest() {
+        return as("crim").post("/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-05-10",
+                "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
+    }
+
+    /** Waits until {@code atLeast} of this database's sessions wait for a lock, whichever. */
+    private void awaitWaiting(String what, int atLeast) {
+        awaitCount(what, atLeast, """
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE NOT l.granted AND a.datname = current_database()""");
+    }
+
+    private static void refused(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.text("code")).isEqualTo(code);
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
+    }
+}
