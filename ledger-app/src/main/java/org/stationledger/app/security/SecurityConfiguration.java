@@ -76,7 +76,9 @@ class SecurityConfiguration {
                     .hasRole(DEPARTMENT)
                     // a station's one write: an appeal against its own draft rating
                     .requestMatchers(POST, "/api/stations/*/ratings/*/appeals").hasRole(STATION)
-                    // the read models' upkeep: positions and rebuilds
+                    // the read models' upkeep: positions and rebuilds, run by the office; the auditors read them,
+                    // since a rebuild's comparison with the live read model is evidence that it follows the events
+                    .requestMatchers(reads("/api/admin/**")).hasAnyRole(COORDINATOR, AUDITOR)
                     .requestMatchers("/api/admin/**").hasRole(COORDINATOR)
                     // the trail, its verification, checkpoints and export
                     .requestMatchers(reads("/api/audit/**")).hasAnyRole(AUDITOR, COORDINATOR)

@@ -117,6 +117,20 @@ class RoleBoundaryTest extends IntegrationTest {
     }
 
     /**
+     * The auditors see the read models' positions and rebuilds, the evidence that they follow the events; only the
+     * office starts a rebuild or moves a segment.
+     */
+    @Test
+    void auditorsReadTheProjectionsUpkeepAndTheOfficeRunsIt() {
+        assertThat(as("audit").get("/api/admin/projections").body().path("projections").isArray()).isTrue();
+        assertThat(as("coord").get("/api/admin/projections").status()).isEqualTo(200);
+        assertProblem(as("audit").post("/api/admin/projections/cycles/rebuild"), 403, "forbidden-role");
+        assertProblem(as("audit").post("/api/admin/projections/cycles/segments/0/release"), 403, "forbidden-role");
+        assertProblem(as("crim").get("/api/admin/projections"), 403, "forbidden-role");
+        assertProblem(as("zjl").get("/api/admin/projections"), 403, "forbidden-role");
+    }
+
+    /**
      * The role table closes what it does not name; the refusal says why: no such endpoint, or not this method. A
      * refusal changes nothing.
      */

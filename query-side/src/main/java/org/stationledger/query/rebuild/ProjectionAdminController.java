@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The co-ordinating office looks after the read models: positions, rebuilds from the event store, and which query
- * node works on which segment.
+ * node works on which segment. The auditors read the positions and the rebuilds (the role table, SecurityConfiguration).
  */
 @RestController
 @RequestMapping("/api/admin/projections")
