@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -45,6 +46,16 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    /**
+     * The key of the event table's append lock (V22, with 0 as its second key): a test holding it exclusively, as a
+     * large append does, keeps every command waiting to store its events, its checks made.
+     */
+    protected static final int APPEND_LOCK = 1165389428;
+
+    /** For a test that holds a lock or a transaction of its own while the ledger works. */
+    @Autowired
+    protected DataSource dataSource;
 
     @Autowired
     private EventProcessingConfiguration processing;
@@ -139,6 +150,42 @@ public abstract class IntegrationTest {
         var response = department.post("/api/cycles/" + year + "/plan-items", Map.of("planItemId", planItemId,
                 "stationIds", stationIds, "from", from, "to", to, "kind", kind, "indicatorIds", List.of(indicatorId)));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    }
+
+    /**
+     * Opens {@code year} with its scheme published: one SCORED indicator of the criminal investigation department's,
+     * worth 100 points.
+     */
+    protected void openYearWithScheme(int year, String indicatorId) {
+        ensureDepartment("CRIMINAL-INVESTIGATION");
+        var opened = as("coord").post("/api/cycles", Map.of("year", year));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        proposeIndicator(as("crim"), year, indicatorId, 100, "SCORED");
+        var published = as("coord").post("/api/cycles/" + year + "/publish");
+        assertThat(published.status()).as(published.toString()).isBetween(200, 201);
+    }
+
+    /** The criminal investigation department's request for an exception at {@code stationId} on {@code date}. */
+    protected Api.Response exceptionRequest(String stationId, String date) {
+        return as("crim").post("/api/inspections", Map.of("stationId", stationId, "date", date,
+                "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
+    }
+
+    /** Such an exception, approved by the co-ordinating office: its inspection id. */
+    protected String approvedException(String stationId, String date) {
+        var requested = exceptionRequest(stationId, date);
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
+        String inspectionId = requested.text("inspectionId");
+        var approved = as("coord").post("/api/inspections/" + inspectionId + "/exception-decision",
+                Map.of("approve", true, "reason", "Confirmed"));
+        assertThat(approved.status()).as(approved.toString()).isBetween(200, 201);
+        return inspectionId;
+    }
+
+    /** The criminal investigation department's finding in one of its inspections. */
+    protected Api.Response finding(String inspectionId, String indicatorId, String deduction, String observedAt) {
+        return as("crim").post("/api/inspections/" + inspectionId + "/findings", Map.of("indicatorId", indicatorId,
+                "deduction", deduction, "note", "Files incomplete", "observedAt", observedAt));
     }
 
     /**

@@ -7,10 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.IntegrationTest;
 import org.stationledger.app.LateEvents;
 
@@ -20,9 +18,6 @@ import org.stationledger.app.LateEvents;
  * whose transaction rolled back stays empty and the chain goes on past it.
  */
 class AuditChainGapTest extends IntegrationTest {
-
-    @Autowired
-    private DataSource dataSource;
 
     @BeforeEach
     void aDepartmentToCopy() {

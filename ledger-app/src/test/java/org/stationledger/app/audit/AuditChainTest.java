@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,6 @@ import org.stationledger.app.IntegrationTest;
 @ExtendWith(OutputCaptureExtension.class)
 class AuditChainTest extends IntegrationTest {
 
-    @Autowired
-    private DataSource dataSource;
     @Autowired
     private Checkpoints checkpoints;
 

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 
@@ -24,9 +22,6 @@ class LateItemRaceTest extends IntegrationTest {
     private static final int YEAR = 2059;
     private static final String STATION = "RACE-59";
     private static final String DEPARTMENT = "CRIMINAL-INVESTIGATION";
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aLateItemApprovedWhileTheVisitIsBeingUsedGetsAVisitOfItsOwn() throws Exception {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 
@@ -21,26 +18,14 @@ class DeadlockRetryTest extends IntegrationTest {
 
     private static final int YEAR = 2019;
     private static final String STATION = "DL-19-1";
-    /** The first key of the year locks ({@code CycleLookup}) and the event table's append lock (V22). */
+    /** The first key of the year locks ({@code CycleLookup}). */
     private static final int YEAR_LOCK = 0x4379_636C;
-    private static final int APPEND_LOCK = 1165389428;
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aFindingChosenAsADeadlocksVictimWhileItsEventIsStoredIsRecordedOnItsRetry() throws Exception {
-        ensureDepartment("CRIMINAL-INVESTIGATION");
         ensureStation(STATION, "URBAN");
-        ok(as("coord").post("/api/cycles", Map.of("year", YEAR)));
-        proposeIndicator(as("crim"), YEAR, "CRIM-19", 100, "SCORED");
-        ok(as("coord").post("/api/cycles/" + YEAR + "/publish"));
-        Api.Response requested = as("crim").post("/api/inspections", Map.of("stationId", STATION, "date",
-                YEAR + "-05-10", "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
-        ok(requested);
-        String inspection = requested.text("inspectionId");
-        ok(as("coord").post("/api/inspections/" + inspection + "/exception-decision",
-                Map.of("approve", true, "reason", "Confirmed")));
+        openYearWithScheme(YEAR, "CRIM-19");
+        String inspection = approvedException(STATION, YEAR + "-05-10");
         long deadlocksBefore = deadlocks();
 
         CompletableFuture<Api.Response> finding;
@@ -50,9 +35,7 @@ class DeadlockRetryTest extends IntegrationTest {
             statement.execute("SET LOCAL deadlock_timeout = '60s'");
             // Held as a large append holds it: the finding waits to store its event, its year's lock taken.
             statement.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ", 0)");
-            finding = meanwhile(() -> as("crim").post("/api/inspections/" + inspection + "/findings", Map.of(
-                    "indicatorId", "CRIM-19", "deduction", "4", "note", "Files incomplete",
-                    "observedAt", YEAR + "-05-10T10:00:00Z")));
+            finding = meanwhile(() -> finding(inspection, "CRIM-19", "4", YEAR + "-05-10T10:00:00Z"));
             awaitCount("the finding waiting to store its event", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
                       AND classid = ? AND objid = 0
@@ -76,9 +59,5 @@ class DeadlockRetryTest extends IntegrationTest {
     private long deadlocks() {
         return jdbc.queryForObject("SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()",
                 Long.class);
-    }
-
-    private static void ok(Api.Response response) {
-        assertThat(response.status()).as(response.toString()).isBetween(200, 201);
     }
 }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 
@@ -23,9 +21,6 @@ class LargeAppendTest extends IntegrationTest {
 
     private static final int YEAR = 2061;
     private static final List<String> STATIONS = List.of("LA-61-1", "LA-61-2", "LA-61-3");
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aCommandSentWhileAPlansApprovalIsStoredCommitsAfterIt() throws Exception {
@@ -53,8 +48,9 @@ class LargeAppendTest extends IntegrationTest {
                     Map.of("departmentId", "LARGE-APPEND-61", "name", "Registered during an approval")));
             awaitCount("the registration waiting for the approval's commit", 1, """
                     SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
-                      AND classid = 1165389428 AND objid = 0
-                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
+                      AND classid = ? AND objid = 0
+                      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""",
+                    APPEND_LOCK);
             assertThat(department).as("no event is committed while the approval's are not").isNotDone();
             holder.rollback();
         }

@@ -78,15 +78,13 @@ class DecommissionedStationTest extends IntegrationTest {
 
     /** A pending exception of the criminal investigation department's at {@code station}; its inspection id. */
     private String exception(String station) {
-        Api.Response requested = as("crim").post("/api/inspections", Map.of("stationId", station, "date",
-                YEAR + "-05-10", "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
+        Api.Response requested = exceptionRequest(station, YEAR + "-05-10");
         ok(requested);
         return requested.text("inspectionId");
     }
 
     private Api.Response finding(String inspectionId, String deduction) {
-        return as("crim").post("/api/inspections/" + inspectionId + "/findings", Map.of("indicatorId", "CRIM-17",
-                "deduction", deduction, "note", "Files incomplete", "observedAt", OBSERVED));
+        return finding(inspectionId, "CRIM-17", deduction, OBSERVED);
     }
 
     /** One item of the station's summary report for the year, as its CSV gives it. */

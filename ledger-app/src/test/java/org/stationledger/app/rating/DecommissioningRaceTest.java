@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 
@@ -21,22 +19,12 @@ class DecommissioningRaceTest extends IntegrationTest {
 
     private static final int YEAR = 2016;
     private static final String STATION = "DR-16-A";
-    /** The event table's append lock (V22), held here as a plan's approval holds it while it stores its visits. */
-    private static final int APPEND_LOCK = 1165389428;
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aFindingARequestAndAPlanItemSentDuringADecommissioningAreRefusedAfterIt() throws Exception {
-        ensureDepartment("CRIMINAL-INVESTIGATION");
         ensureStation(STATION, "URBAN");
-        ok(as("coord").post("/api/cycles", Map.of("year", YEAR)));
-        proposeIndicator(as("crim"), YEAR, "CRIM-16", 100, "SCORED");
-        ok(as("coord").post("/api/cycles/" + YEAR + "/publish"));
-        String inspection = exceptionRequest().text("inspectionId");
-        ok(as("coord").post("/api/inspections/" + inspection + "/exception-decision",
-                Map.of("approve", true, "reason", "Confirmed")));
+        openYearWithScheme(YEAR, "CRIM-16");
+        String inspection = approvedException(STATION, YEAR + "-05-10");
         long events = eventCount();
 
         CompletableFuture<Api.Response> decommissioning;
@@ -51,10 +39,8 @@ class DecommissioningRaceTest extends IntegrationTest {
                     Map.of("reason", "Merged")));
             awaitWaiting("the decommissioning waiting to store its event", 1);
 
-            finding = meanwhile(() -> as("crim").post("/api/inspections/" + inspection + "/findings", Map.of(
-                    "indicatorId", "CRIM-16", "deduction", "3", "note", "Files incomplete",
-                    "observedAt", YEAR + "-05-10T10:00:00Z")));
-            request = meanwhile(this::exceptionRequest);
+            finding = meanwhile(() -> finding(inspection, "CRIM-16", "3", YEAR + "-05-10T10:00:00Z"));
+            request = meanwhile(() -> exceptionRequest(STATION, YEAR + "-05-10"));
             planItem = meanwhile(() -> as("crim").post("/api/cycles/" + YEAR + "/plan-items", Map.of(
                     "planItemId", "PI-16", "stationIds", List.of(STATION), "from", YEAR + "-03-01",
                     "to", YEAR + "-03-31", "kind", "THEMATIC", "indicatorIds", List.of("CRIM-16"))));
@@ -67,11 +53,6 @@ class DecommissioningRaceTest extends IntegrationTest {
         refused(request.get(60, TimeUnit.SECONDS), 422, "unknown-station");
         refused(planItem.get(60, TimeUnit.SECONDS), 422, "unknown-station");
         assertThat(eventCount()).as("the decommissioning's event alone").isEqualTo(events + 1);
-    }
-
-    private Api.Response exceptionRequest() {
-        return as("crim").post("/api/inspections", Map.of("stationId", STATION, "date", YEAR + "-05-10",
-                "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
     }
 
     /** Waits until {@code atLeast} of this database's sessions wait for a lock, whichever. */

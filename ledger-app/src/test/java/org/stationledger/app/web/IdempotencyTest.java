@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,8 +25,6 @@ import org.stationledger.command.station.RegistryCommands;
 /** A POST retried with its Idempotency-Key is answered as the first time and writes nothing more. */
 class IdempotencyTest extends IntegrationTest {
 
-    @Autowired
-    private DataSource dataSource;
     @Autowired
     private IdempotencyKeys keys;
     @Autowired

@@ -7,9 +7,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.stationledger.app.Api;
 import org.stationledger.app.IntegrationTest;
 import org.stationledger.app.LateEvents;
@@ -21,9 +19,6 @@ import org.stationledger.query.ProcessingGroups;
  * then stays behind until it runs again.
  */
 class ReadYourWritesTest extends IntegrationTest {
-
-    @Autowired
-    private DataSource dataSource;
 
     @Test
     void aPostAnswersOnceItsChangeCanBeRead() {
