@@ -227,6 +227,8 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
         read("/api/inspections/i-4", COORDINATOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$.reasonCode").value("EXCEPTION_REFUSED"))
                 .andExpect(jsonPath("$.decisionReason").value("Not urgent"))
+                .andExpect(jsonPath("$.decidedBy").value("coord"))
+                .andExpect(jsonPath("$.decidedAt").isString())
                 .andExpect(jsonPath("$.exceptionCategory").value("PUBLIC_COMPLAINT"))
                 .andExpect(jsonPath("$.justification").value("A complaint about parking"))
                 .andExpect(jsonPath("$.requestedBy").value("traffic"))
@@ -235,6 +237,7 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.status").value("AUTHORISED"))
                 .andExpect(jsonPath("$.exceptionCategory").value("MAJOR_INCIDENT"))
                 .andExpect(jsonPath("$.decisionReason").value("Justified"))
+                .andExpect(jsonPath("$.decidedBy").value("coord"))
                 .andExpect(jsonPath("$.reasonCode").doesNotExist());
         read("/api/inspections/i-2", COORDINATOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$.reasonCode").value("NOT_IN_PLAN"))
@@ -242,7 +245,8 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
         read("/api/inspections/i-1", COORDINATOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$.planItemId").value("p-traffic"))
                 .andExpect(jsonPath("$.visitId").value("v-zjl"))
-                .andExpect(jsonPath("$.requestedAt").isString());
+                .andExpect(jsonPath("$.requestedAt").isString())
+                .andExpect(jsonPath("$.decidedBy").doesNotExist());
         read("/api/inspections/i-9", COORDINATOR).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("not-found"));
     }

@@ -3,18 +3,14 @@ package org.stationledger.app.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.events.inspection.PlanItemProposed;
-import org.stationledger.testing.TestServer;
 
 /**
  * A ledger from before V17 keeps its plan items' indicators in their events only: the migration gives every item of
@@ -24,26 +20,18 @@ class PlanItemIndicatorsMigrationTest {
 
     @Test
     void itemsProposedBeforeTheUpgradeGetTheIndicatorsOfTheirProposal() throws Exception {
-        var server = TestServer.url();
-        if (server.isPresent()) {
-            upgrade(new DriverManagerDataSource(TestServer.createDatabase(server.get()), TestServer.user(),
-                    TestServer.password()));
-        } else {
-            try (EmbeddedPostgres embedded = EmbeddedPostgres.builder().start()) {
-                upgrade(embedded.getPostgresDatabase());
-            }
-        }
+        Upgrades.onAFreshDatabase(PlanItemIndicatorsMigrationTest::upgrade);
     }
 
     private static void upgrade(DataSource database) throws Exception {
-        migrate(database, "16");
+        Upgrades.migrate(database, "16");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         proposed(jdbc, new PlanItemProposed("P-CRIM", 2025, "CRIM", List.of("S1"), LocalDate.of(2025, 3, 1),
                 LocalDate.of(2025, 3, 31), PlanItemKind.THEMATIC, List.of("CRIM-CASES", "CRIM-SCENES")));
         proposed(jdbc, new PlanItemProposed("P-TRAFFIC", 2025, "TRAFFIC", List.of("S1"), LocalDate.of(2025, 4, 1),
                 LocalDate.of(2025, 4, 30), PlanItemKind.COMPREHENSIVE, List.of("TR-ROADS")));
 
-        migrate(database, "latest");
+        Upgrades.migrate(database, "latest");
 
         assertThat(jdbc.queryForList("""
                 SELECT plan_item_id || ':' || array_to_string(indicator_ids, ',') FROM cmd_plan_item
@@ -64,9 +52,5 @@ class PlanItemIndicatorsMigrationTest {
                 INSERT INTO cmd_plan_item (plan_item_id, year, department_id, kind, from_date, to_date, status)
                 VALUES (?, ?, ?, ?, ?, ?, 'PROPOSED')""", event.planItemId(), event.year(), event.departmentId(),
                 event.kind().name(), event.from(), event.to());
-    }
-
-    private static void migrate(DataSource database, String target) {
-        Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
     }
 }

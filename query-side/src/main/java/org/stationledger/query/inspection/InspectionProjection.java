@@ -20,6 +20,7 @@ import org.stationledger.events.inspection.InspectionAuthorised;
 import org.stationledger.events.inspection.InspectionBlocked;
 import org.stationledger.query.BatchedWrites;
 import org.stationledger.query.EventPositions;
+import org.stationledger.query.JdbcValues;
 import org.stationledger.query.ProcessingGroups;
 
 /**
@@ -55,6 +56,7 @@ class InspectionProjection {
                 plan_item_id = EXCLUDED.plan_item_id, visit_id = EXCLUDED.visit_id,
                 exception_category = EXCLUDED.exception_category, justification = EXCLUDED.justification,
                 reason_code = EXCLUDED.reason_code, explanation = EXCLUDED.explanation, decision_reason = NULL,
+                decided_at = NULL, decided_by = NULL,
                 requested_at = EXCLUDED.requested_at, requested_by = EXCLUDED.requested_by,
                 requested_position = EXCLUDED.requested_position
             """.formatted(EventPositions.globalIndexOfEventIn("r.event_id")),
@@ -92,13 +94,16 @@ class InspectionProjection {
     }
 
     @EventHandler
-    void on(ExceptionApproved event) {
-        decide(event.inspectionId(), InspectionStatus.AUTHORISED, null, event.reason());
+    void on(ExceptionApproved event, @Timestamp Instant decidedAt,
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String decidedBy) {
+        decide(event.inspectionId(), InspectionStatus.AUTHORISED, null, event.reason(), decidedAt, decidedBy);
     }
 
     @EventHandler
-    void on(ExceptionRefused event) {
-        decide(event.inspectionId(), InspectionStatus.BLOCKED, BlockReason.EXCEPTION_REFUSED, event.reason());
+    void on(ExceptionRefused event, @Timestamp Instant decidedAt,
+            @MetaDataValue(LedgerMetaData.PRINCIPAL) String decidedBy) {
+        decide(event.inspectionId(), InspectionStatus.BLOCKED, BlockReason.EXCEPTION_REFUSED, event.reason(),
+                decidedAt, decidedBy);
     }
 
     @ResetHandler
@@ -113,17 +118,21 @@ class InspectionProjection {
                 request.reasonCode(), request.explanation(), requestedAt, requestedBy, eventId);
     }
 
-    /** An exception decision keeps the request's category and justification. */
-    private void decide(String inspectionId, InspectionStatus status, BlockReason reasonCode, String decisionReason) {
+    /** An exception decision keeps the request's category and justification, and says who decided it and when. */
+    private void decide(String inspectionId, InspectionStatus status, BlockReason reasonCode, String decisionReason,
+                        Instant decidedAt, String decidedBy) {
         BatchedWrites.flush();
         jdbc.update("""
                 UPDATE read_inspection
-                SET status = :status, reason_code = :reasonCode, decision_reason = :decisionReason
+                SET status = :status, reason_code = :reasonCode, decision_reason = :decisionReason,
+                    decided_at = :decidedAt, decided_by = :decidedBy
                 WHERE inspection_id = :inspectionId
                 """, new MapSqlParameterSource("inspectionId", inspectionId)
                 .addValue("status", status.name())
                 .addValue("reasonCode", reasonCode == null ? null : reasonCode.name())
-                .addValue("decisionReason", decisionReason));
+                .addValue("decisionReason", decisionReason)
+                .addValue("decidedAt", JdbcValues.timestamp(decidedAt))
+                .addValue("decidedBy", decidedBy));
     }
 
     /** What every kind of request records; the fields a kind does not have are null. */

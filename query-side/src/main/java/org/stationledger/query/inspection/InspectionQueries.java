@@ -18,7 +18,7 @@ class InspectionQueries {
     private static final String SELECT = """
             SELECT inspection_id, year, station_id, department_id, inspection_date, status, plan_item_id, visit_id,
                    exception_category, justification, reason_code, explanation, decision_reason, requested_at,
-                   requested_by
+                   requested_by, decided_at, decided_by
             FROM read_inspection
             """;
 
@@ -63,6 +63,7 @@ class InspectionQueries {
                 JdbcValues.constant(row, "status", InspectionStatus.class), row.getString("plan_item_id"),
                 row.getString("visit_id"), row.getString("exception_category"), row.getString("justification"),
                 row.getString("reason_code"), row.getString("explanation"), row.getString("decision_reason"),
-                JdbcValues.instant(row, "requested_at"), row.getString("requested_by"));
+                JdbcValues.instant(row, "requested_at"), row.getString("requested_by"),
+                JdbcValues.instant(row, "decided_at"), row.getString("decided_by"));
     }
 }
