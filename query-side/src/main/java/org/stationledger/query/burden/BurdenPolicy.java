@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Year;
+import org.stationledger.events.burden.BaselineRecorded;
+import org.stationledger.query.Problems;
 
 /**
  * The 70% rule: a department's documents (or meetings) in a year must not exceed 70% of its 2018 count, which allows
@@ -20,6 +22,18 @@ public final class BurdenPolicy {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private BurdenPolicy() {
+    }
+
+    /**
+     * Refuses a year the burden is not counted in: documents and meetings are recorded from the year after the
+     * baselines' ({@link BaselineRecorded#BASE_YEAR}) on, so the base year and those before it have no counts to hold
+     * to the baselines, and would show every department at a 100% reduction.
+     */
+    public static void requireCountedYear(int year) {
+        if (year <= BaselineRecorded.BASE_YEAR) {
+            throw Problems.invalidRequest("The burden is counted from " + (BaselineRecorded.BASE_YEAR + 1) + " on, "
+                    + "against the " + BaselineRecorded.BASE_YEAR + " baselines; " + year + " has no counts.");
+        }
     }
 
     /** {@code asOf}: the day the count stands at (null: no day yet, the year has not begun for this count). */

@@ -36,7 +36,8 @@ class BurdenQueryController {
     BurdenView burden(@PathVariable int year, @RequestParam(required = false) Integer stationLimit,
                       @RequestParam(required = false) String stationAfter, Actor caller) {
         StationPage page = StationPage.of(stationAfter, stationLimit).visibleTo(caller);
-        return queries.view(QueryParameters.year(year), LocalDate.now(clock), page).visibleTo(caller);
+        BurdenPolicy.requireCountedYear(QueryParameters.year(year));
+        return queries.view(year, LocalDate.now(clock), page).visibleTo(caller);
     }
 
     /**

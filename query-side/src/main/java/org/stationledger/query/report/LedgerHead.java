@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stationledger.events.RuleViolation;
 
@@ -12,6 +12,8 @@ import org.stationledger.events.RuleViolation;
 final class LedgerHead {
 
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(30);
+    /** The event table's append lock: every insert into it takes it, before its positions, until it ends (V22). */
+    private static final int APPEND_LOCK = 1165389428;
 
     private final JdbcTemplate jdbc;
 
@@ -22,22 +24,28 @@ final class LedgerHead {
     /**
      * The highest global index below which nothing more will ever be stored. The head alone is not that: the
      * sequence hands out indexes before commit, so a transaction still in flight may yet store an event below it,
-     * and a report built at the head would then differ from one rebuilt there later. So the transactions in flight
-     * when the head is read are waited for (a command's transaction lasts milliseconds).
+     * and a report built at the head would then differ from one rebuilt there later. So the appends in flight when
+     * the head is read are waited for (a command's transaction lasts milliseconds): the transactions that hold the
+     * append lock just after it is read. One that takes the lock later takes its positions later, above the head.
+     * Only those: a transaction that stores nothing (another publication working out its report, with the
+     * idempotency key it has claimed) is not waited for, so two publications never wait for each other.
      */
     long settled() {
-        Map<String, Object> head = jdbc.queryForMap("""
-                SELECT coalesce(max(globalindex), -1) AS head, CAST(pg_current_snapshot() AS TEXT) AS snapshot
-                FROM domainevententry""");
+        long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        List<String> appending = jdbc.queryForList("""
+                SELECT virtualtransaction FROM pg_locks
+                WHERE locktype = 'advisory' AND classid = ? AND objid = 0 AND objsubid = 2 AND granted
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND pid <> pg_backend_pid()""", String.class, APPEND_LOCK);
         long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
-        while (inFlight((String) head.get("snapshot")) > 0) {
+        while (!appending.isEmpty() && stillAppending(appending)) {
             if (System.nanoTime() > deadline) {
                 throw RuleViolation.conflict("ledger-busy",
                         "A transaction of the ledger has been in flight for " + IN_FLIGHT_WAIT.toSeconds() + " s; retry.");
             }
             pause();
         }
-        return ((Number) head.get("head")).longValue();
+        return head;
     }
 
     /** The day (UTC) the last event at or below {@code position} was recorded; null for an empty ledger. */
@@ -50,13 +58,12 @@ final class LedgerHead {
                 .orElse(null);
     }
 
-    /** Of the transactions in flight at {@code snapshot}, how many still are (never counting the caller's own). */
-    private long inFlight(String snapshot) {
-        Long count = jdbc.queryForObject("""
-                SELECT count(*) FROM pg_snapshot_xip(CAST(? AS pg_snapshot)) AS xid
-                WHERE pg_xact_status(xid) = 'in progress' AND xid IS DISTINCT FROM pg_current_xact_id_if_assigned()""",
-                Long.class, snapshot);
-        return count == null ? 0 : count;
+    /** Whether any of these transactions still holds the append lock: it ends with them. */
+    private boolean stillAppending(List<String> transactions) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = ? AND objid = 0
+                                 AND objsubid = 2 AND granted AND virtualtransaction = ANY (?::text[]))""",
+                Boolean.class, APPEND_LOCK, transactions.toArray(String[]::new)));
     }
 
     private static void pause() {

@@ -12,6 +12,7 @@ import org.stationledger.events.RuleViolation;
 import org.stationledger.events.burden.ReportName;
 import org.stationledger.query.Problems;
 import org.stationledger.query.QueryParameters;
+import org.stationledger.query.burden.BurdenPolicy;
 
 /**
  * Generates the statistics reports from the event store, never from a read model and never from anything typed in:
@@ -52,6 +53,9 @@ public class ReportGenerator {
 
     private Report build(int year, ReportName report, String stationId, Long asOf) {
         QueryParameters.year(year);
+        if (report == ReportName.BURDEN) {
+            BurdenPolicy.requireCountedYear(year);
+        }
         if (asOf != null && asOf < 0) {
             throw Problems.invalidRequest("asOf is an event-store position: 0 or more.");
         }

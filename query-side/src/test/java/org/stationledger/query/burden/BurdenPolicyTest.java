@@ -1,11 +1,14 @@
 package org.stationledger.query.burden;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stationledger.events.RuleViolation;
 
 class BurdenPolicyTest {
 
@@ -109,5 +112,13 @@ class BurdenPolicyTest {
         assertThat(BurdenStatus.ON_TRACK.worse(BurdenStatus.AT_RISK)).isEqualTo(BurdenStatus.AT_RISK);
         assertThat(BurdenStatus.OVER.worse(BurdenStatus.ON_TRACK)).isEqualTo(BurdenStatus.OVER);
         assertThat(BurdenStatus.NO_BASELINE.worse(BurdenStatus.NO_BASELINE)).isEqualTo(BurdenStatus.NO_BASELINE);
+    }
+
+    @Test
+    void theBurdenIsCountedFromTheYearAfterTheBaselinesOn() {
+        assertThatThrownBy(() -> BurdenPolicy.requireCountedYear(2018)).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("counted from 2019");
+        assertThatThrownBy(() -> BurdenPolicy.requireCountedYear(2005)).isInstanceOf(RuleViolation.class);
+        assertThatNoException().isThrownBy(() -> BurdenPolicy.requireCountedYear(2019));
     }
 }
