@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -89,8 +90,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "No " + kind.replace('-', ' ') + " " + id.substring(colon + 1) + ".");
     }
 
-    /** A command that lost a race even after its retries ({@link LostRaces}). */
-    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, DuplicateKeyException.class})
+    /**
+     * A command that lost a race even after its retries ({@link LostRaces}): also a deadlock's victim or a lock it
+     * could not get in a look-up, which Spring reports as a {@link ConcurrencyFailureException}.
+     */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class, DuplicateKeyException.class,
+            ConcurrencyFailureException.class})
     ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
         log.info("Concurrent change refused: {}", e.getMessage());
         return retryLater(HttpStatus.CONFLICT, "concurrent-modification",
