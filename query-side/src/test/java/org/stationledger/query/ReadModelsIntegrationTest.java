@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -177,6 +178,8 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.visitCap").value(3))
                 .andExpect(jsonPath("$.commentWindowDays").value(14))
+                .andExpect(jsonPath("$.closedAt").doesNotExist())
+                .andExpect(jsonPath("$.appealsUntil").doesNotExist())
                 .andExpect(jsonPath("$.gradeBands.level1").value(90.0))
                 .andExpect(jsonPath("$.schemePublished").value(true))
                 .andExpect(jsonPath("$.schemeTotalPoints").value(100))
@@ -194,6 +197,12 @@ class ReadModelsIntegrationTest extends ReadModelTestSupport {
                 .andExpect(jsonPath("$.jointVisits[1].from").value("2026-04-10"))
                 .andExpect(jsonPath("$.jointVisits[1].to").value("2026-04-20"))
                 .andExpect(jsonPath("$.jointVisits[*].joint", everyItem(is(true))));
+
+        // A station reads when the year closed and until when it may appeal: the close and the window's 10 days.
+        JsonNode closed = json.readTree(read("/api/cycles/2025", ZJL).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(Instant.parse(closed.path("appealsUntil").asText()))
+                .isEqualTo(Instant.parse(closed.path("closedAt").asText()).plus(Duration.ofDays(10)));
 
         read("/api/cycles/2025", COORDINATOR).andExpect(status().isOk())
                 .andExpect(jsonPath("$.indicators", empty()))

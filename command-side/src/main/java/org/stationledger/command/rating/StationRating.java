@@ -3,7 +3,6 @@ package org.stationledger.command.rating;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.stationledger.command.assessment.Cycles;
 import org.stationledger.command.inspection.Findings;
 import org.stationledger.command.station.Registry;
 import org.stationledger.events.RuleViolation;
+import org.stationledger.events.assessment.CommentWindow;
 import org.stationledger.events.rating.AppealDismissed;
 import org.stationledger.events.rating.AppealFiled;
 import org.stationledger.events.rating.AppealUpheld;
@@ -56,7 +56,7 @@ class StationRating {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(RatingCommands.FileAppeal command, Registry registry, Cycles cycles, Findings findings, Clock clock) {
         Cycles.CycleFacts cycle = closedCycle(command.stationId(), command.year(), registry, cycles);
-        if (clock.instant().isAfter(cycle.closedAt().plus(Duration.ofDays(cycle.commentWindowDays())))) {
+        if (!CommentWindow.isOpen(cycle.closedAt(), cycle.commentWindowDays(), clock.instant())) {
             throw RuleViolation.conflict("comment-window-closed", "The " + cycle.commentWindowDays()
                     + "-day comment window after the " + command.year() + " cycle closed is over.");
         }

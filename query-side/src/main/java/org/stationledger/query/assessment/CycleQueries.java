@@ -1,5 +1,6 @@
 package org.stationledger.query.assessment;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.stationledger.events.assessment.CommentWindow;
 import org.stationledger.events.assessment.IndicatorKind;
 import org.stationledger.events.inspection.PlanItemKind;
 import org.stationledger.query.JdbcValues;
@@ -42,6 +44,8 @@ class CycleQueries {
         return settings(year).map(settings -> {
             List<Indicator> indicators = indicators(year, settings.schemePublished());
             return new CycleView(year, settings.status(), settings.visitCap(), settings.commentWindowDays(),
+                    settings.closedAt(), settings.closedAt() == null ? null
+                            : CommentWindow.appealsUntil(settings.closedAt(), settings.commentWindowDays()),
                     settings.gradeBands(), settings.schemePublished(), CycleView.totalPoints(indicators), indicators,
                     settings.planApproved(), planItems(filter), jointVisits(filter));
         });
@@ -50,7 +54,7 @@ class CycleQueries {
     private Optional<Settings> settings(int year) {
         return jdbc.query("SELECT * FROM read_cycle WHERE year = :year", Map.of("year", year), (row, index) ->
                 new Settings(JdbcValues.constant(row, "status", CycleStatus.class), row.getInt("visit_cap"),
-                        row.getInt("comment_window_days"),
+                        row.getInt("comment_window_days"), JdbcValues.instant(row, "closed_at"),
                         new GradeBandsView(row.getDouble("grade_level1"), row.getDouble("grade_level2"),
                                 row.getDouble("grade_level3"), row.getDouble("grade_level4")),
                         row.getBoolean("scheme_published"), row.getBoolean("plan_approved"))
@@ -96,7 +100,8 @@ class CycleQueries {
     }
 
     /** The cycle's own row. */
-    private record Settings(CycleStatus status, int visitCap, int commentWindowDays, GradeBandsView gradeBands,
+    private record Settings(CycleStatus status, int visitCap, int commentWindowDays, Instant closedAt,
+                            GradeBandsView gradeBands,
                             boolean schemePublished, boolean planApproved) {
     }
 }

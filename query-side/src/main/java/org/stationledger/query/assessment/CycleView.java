@@ -2,6 +2,7 @@ package org.stationledger.query.assessment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.stationledger.events.assessment.IndicatorKind;
@@ -9,9 +10,12 @@ import org.stationledger.events.inspection.PlanItemKind;
 
 /**
  * One year's cycle: its settings, its scheme (the published indicators once published, the proposed ones before),
- * its plan items and the visits the approval merged them into.
+ * its plan items and the visits the approval merged them into. Once closed, when it closed and the last instant a
+ * station may appeal its draft rating ({@code appealsUntil}: the close plus the comment window's days).
  */
-record CycleView(int year, CycleStatus status, int visitCap, int commentWindowDays, GradeBandsView gradeBands,
+record CycleView(int year, CycleStatus status, int visitCap, int commentWindowDays,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Instant closedAt,
+                 @JsonInclude(JsonInclude.Include.NON_NULL) Instant appealsUntil, GradeBandsView gradeBands,
                  boolean schemePublished, int schemeTotalPoints, List<Indicator> indicators, boolean planApproved,
                  List<PlanItem> planItems, List<JointVisit> jointVisits) {
 
