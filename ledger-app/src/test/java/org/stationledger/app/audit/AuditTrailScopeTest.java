@@ -12,7 +12,7 @@ import org.stationledger.app.IntegrationTest;
 
 /**
  * The trail read by department or station finds everything that concerns it: a joint visit is in the trail of each
- * of its departments, and a document for every station is in the trail of each station registered, and not
+ * of its departments, a plan item's approval or rejection in the trail of each station it lists, and a document for every station is in the trail of each station registered, and not
  * decommissioned, when it was issued. A misspelt event type is refused rather than answered with an empty trail.
  */
 class AuditTrailScopeTest extends IntegrationTest {
@@ -23,7 +23,7 @@ class AuditTrailScopeTest extends IntegrationTest {
     private static final String GONE = "SCOPE-45-GONE";
 
     @Test
-    void aJointVisitIsInTheTrailOfEachOfItsDepartments() {
+    void aJointVisitIsInTheTrailOfEachOfItsDepartmentsAndAnItemsDecisionInTheTrailOfItsStations() {
         Api coord = as("coord");
         Api crim = as("crim");
         Api pubsec = as("pubsec");
@@ -50,6 +50,18 @@ class AuditTrailScopeTest extends IntegrationTest {
         assertThat(as("audit").get("/api/audit/events?type=JointVisitScheduled&year=" + YEAR
                                    + "&departmentId=TRAFFIC").body().path("events"))
                 .as("a department not in the visit").isEmpty();
+
+        proposePlanItem(crim, YEAR, "PI-45-LATE", List.of(SHARED), "2045-06-01", "2045-06-30", "THEMATIC", "CRIM-45");
+        var rejected = coord.post("/api/cycles/" + YEAR + "/plan-items/PI-45-LATE/reject",
+                Map.of("reason", "One visit is enough"));
+        assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
+        List<String> decisions = new ArrayList<>();
+        as("audit").get("/api/audit/events?year=" + YEAR + "&stationId=" + SHARED).body().path("events")
+                .forEach(event -> decisions.add(event.path("type").asText() + " "
+                                                + event.path("payload").path("planItemId").asText()));
+        assertThat(decisions).as("each item's decision is in its station's trail, as its proposal is")
+                .contains("PlanItemApproved PI-45-CRIM", "PlanItemApproved PI-45-PUBSEC",
+                        "PlanItemRejected PI-45-LATE");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,6 +17,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.stationledger.events.inspection.PlanItemApproved;
+import org.stationledger.events.inspection.PlanItemRejected;
 import org.stationledger.query.EventPositions;
 import org.stationledger.query.ProcessingGroups;
 
@@ -39,6 +42,13 @@ import org.stationledger.query.ProcessingGroups;
 class AuditIndexProjection {
 
     private static final String BATCH = AuditIndexProjection.class.getName() + ".batch";
+
+    /**
+     * The decisions on a plan item, which name the item and not its stations: they concern the stations its proposal
+     * listed, and are found under each of them like the proposal.
+     */
+    private static final Set<String> ITEM_DECISIONS = Set.of(PlanItemApproved.class.getSimpleName(),
+            PlanItemRejected.class.getSimpleName());
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -105,6 +115,20 @@ class AuditIndexProjection {
                         .addValue("stationIds", column(rows, Row::stationIds))
                         .addValue("allStations", rows.stream().map(Row::allStations).toArray(Boolean[]::new))
                         .addValue("recordedAt", column(rows, Row::recordedAt)));
+        String[] itemDecisions = rows.stream().filter(row -> ITEM_DECISIONS.contains(row.eventType()))
+                .map(Row::eventId).toArray(String[]::new);
+        if (itemDecisions.length > 0) {
+            // After the batch's rows: the proposal may be among them (an item's events are in one segment, in order).
+            jdbc.update("""
+                    UPDATE read_audit_index decision SET station_ids = proposal.station_ids
+                    FROM domainevententry decided
+                    JOIN domainevententry proposed ON proposed.aggregateidentifier = decided.aggregateidentifier
+                                                  AND proposed.sequencenumber = 0
+                    JOIN read_audit_index proposal ON proposal.global_index = proposed.globalindex
+                    WHERE decided.eventidentifier = ANY (CAST(:eventIds AS TEXT[]))
+                      AND decision.global_index = decided.globalindex
+                    """, new MapSqlParameterSource("eventIds", itemDecisions));
+        }
     }
 
     private static String[] column(Collection<Row> rows, Function<Row, String> value) {

@@ -1,0 +1,12 @@
+-- Since V27 a plan item's approval or rejection is in the trail of every station its proposal listed, as the proposal
+-- is: the audit index keeps the proposal's stations for the decision. The rows written before are set from their
+-- proposals' rows, in place: nothing replays.
+UPDATE read_audit_index decision
+SET station_ids = proposal.station_ids
+FROM domainevententry decided
+JOIN domainevententry proposed ON proposed.aggregateidentifier = decided.aggregateidentifier
+                              AND proposed.sequencenumber = 0
+JOIN read_audit_index proposal ON proposal.global_index = proposed.globalindex
+WHERE decided.payloadtype IN ('org.stationledger.events.inspection.PlanItemApproved',
+                              'org.stationledger.events.inspection.PlanItemRejected')
+  AND decision.global_index = decided.globalindex;
