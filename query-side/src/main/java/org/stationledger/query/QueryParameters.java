@@ -1,6 +1,5 @@
 package org.stationledger.query;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -19,15 +18,6 @@ public final class QueryParameters {
      * Refuses a parameter of {@code names} given more than once: Spring would join the values with commas, or keep
      * the first, and answer another question than the one asked.
      */
-    public static void givenOnce(HttpServletRequest request, String... names) {
-        for (String name : names) {
-            String[] values = request.getParameterValues(name);
-            if (values != null && values.length > 1) {
-                throw Problems.invalidRequest(name + " is given " + values.length + " times; it takes one value.");
-            }
-        }
-    }
-
     /** A year the ledger can hold, 2000 to 2100. */
     public static int year(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {

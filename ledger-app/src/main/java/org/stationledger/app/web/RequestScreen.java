@@ -22,7 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * country is about 1 MB), with 413 {@code payload-too-large}, so that nobody makes a node parse a huge document;
  * <li>a query parameter that holds a control character (a {@code %00} in a filter, say), with 400
  * {@code bad-request}: PostgreSQL cannot take U+0000 in a text parameter, and no id, type or position the ledger knows
- * holds any of them. Request bodies are held to the same rule by {@link RequestJson}.
+ * holds any of them. Request bodies are held to the same rule by {@link RequestJson};
+ * <li>a query parameter of the API given more than once, with 400 {@code invalid-request}: every one of them takes
+ * one value, and Spring would otherwise read the first, or join them with commas, and answer another question than
+ * the one asked ({@code year=2019&year=2020} read as 2019). Operators' endpoints outside {@code /api/} take repeated
+ * parameters (the metrics' {@code tag}).
  * </ul>
  */
 @Component
@@ -50,6 +54,12 @@ class RequestScreen extends OncePerRequestFilter {
                 if (hasControlCharacter(parameter.getKey()) || anyHasControlCharacter(parameter.getValue())) {
                     ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "bad-request",
                             "A query parameter holds a control character; none of the ledger's values does.");
+                    return;
+                }
+                if (parameter.getValue().length > 1 && request.getRequestURI().startsWith("/api/")) {
+                    ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-request",
+                            parameter.getKey() + " is given " + parameter.getValue().length
+                            + " times; it takes one value.");
                     return;
                 }
             }

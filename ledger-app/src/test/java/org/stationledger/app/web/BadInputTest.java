@@ -160,10 +160,15 @@ class BadInputTest extends IntegrationTest {
         assertInvalid(audit.get("/api/audit/events?type=%00"), "bad-request");
         // A parameter not of its type is bad-request, whether it stands alone or among a query's parameters.
         assertInvalid(audit.get("/api/audit/events?limit=abc"), "bad-request");
-        // A parameter given twice is refused, not read as its first value (or as both joined).
+        // A parameter given twice is refused, not read as its first value (or as both joined), wherever in the API.
         Api.Response twice = coord.get("/api/reports/2026/burden?asOf=1&asOf=2");
         assertInvalid(twice, "invalid-request");
         assertThat(twice.text("detail")).contains("asOf is given 2 times");
+        assertThat(coord.get("/api/inspections?year=2025&year=2026").text("detail")).contains("year is given 2 times");
+        assertInvalid(coord.get("/api/burden/2026/demands?kind=DOCUMENT&kind=MEETING"), "invalid-request");
+        // The operators' metrics take a tag per dimension, repeated.
+        assertThat(coord.get("/actuator/metrics/http.server.requests?tag=method:GET&tag=status:200").status())
+                .isEqualTo(200);
         Api.Response notAYear = audit.get("/api/audit/events?year=abc");
         assertInvalid(notAYear, "bad-request");
         assertThat(notAYear.body().path("errors").findValuesAsText("field")).containsExactly("year");

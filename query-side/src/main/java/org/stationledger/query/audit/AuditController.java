@@ -1,15 +1,12 @@
 package org.stationledger.query.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.function.Consumer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,9 +37,9 @@ class AuditController {
 
     @GetMapping("/events")
     AuditPage events(TrailQuery query, @RequestParam(required = false) Long after,
-                     @RequestParam(required = false) Integer limit, Actor caller, HttpServletRequest request) {
+                     @RequestParam(required = false) Integer limit, Actor caller) {
         CallerScope.requireEverything(caller);
-        AuditFilter filter = query.filter(request);
+        AuditFilter filter = query.filter();
         queries.requireNamed(filter);
         return AuditPage.of(queries.events(filter, after, QueryParameters.limit(limit, DEFAULT_LIMIT, MAX_LIMIT)));
     }
@@ -53,9 +50,9 @@ class AuditController {
      */
     @GetMapping("/export")
     void export(TrailQuery query, @RequestParam(defaultValue = "jsonl") String format, Actor caller,
-                HttpServletRequest request, HttpServletResponse response) throws IOException {
+                HttpServletResponse response) throws IOException {
         CallerScope.requireEverything(caller);
-        AuditFilter filter = query.filter(request);
+        AuditFilter filter = query.filter();
         queries.requireNamed(filter);
         TrailExport export = TrailExport.of(format);
         response.setContentType(export.contentType);
@@ -92,14 +89,10 @@ class AuditController {
         }
     }
 
-    /**
-     * The trail's filters, as query parameters; every one optional, and given once ({@link QueryParameters#givenOnce}).
-     */
+    /** The trail's filters, as query parameters; every one optional (and given once: RequestScreen). */
     record TrailQuery(String stationId, String departmentId, Integer year, String type, String aggregateId, String from,
                       String to) {
-        AuditFilter filter(HttpServletRequest request) {
-            QueryParameters.givenOnce(request, Arrays.stream(TrailQuery.class.getRecordComponents())
-                    .map(RecordComponent::getName).toArray(String[]::new));
+        AuditFilter filter() {
             return new AuditFilter(stationId, departmentId, year, type, aggregateId,
                     QueryParameters.instant("from", from), QueryParameters.instant("to", to));
         }

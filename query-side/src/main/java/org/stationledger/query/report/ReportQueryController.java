@@ -1,6 +1,5 @@
 package org.stationledger.query.report;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -39,9 +38,7 @@ class ReportQueryController {
     ResponseEntity<byte[]> report(@PathVariable int year, @PathVariable String report,
                                   @RequestParam(defaultValue = "csv") String format,
                                   @RequestParam(required = false) String stationId,
-                                  @RequestParam(required = false) Long asOf, Actor caller,
-                                  HttpServletRequest request) {
-        QueryParameters.givenOnce(request, "format", "stationId", "asOf");
+                                  @RequestParam(required = false) Long asOf, Actor caller) {
         ReportName name = ReportName.ofSlug(report).orElseThrow(() ->
                 RuleViolation.notFound("unknown-report", "There is no report " + report + "."));
         ReportFormat rendering = ReportFormat.of(format).orElseThrow(() ->
