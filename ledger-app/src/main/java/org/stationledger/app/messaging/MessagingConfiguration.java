@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -37,6 +38,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.stationledger.app.security.CurrentActor;
 import org.stationledger.events.LedgerMetaData;
 
@@ -155,17 +157,35 @@ class MessagingConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, Clock clock,
+    CommandGateway commandGateway(CommandBus commandBus, Clock clock, ScheduledExecutorService commandRetries,
                                   @Value("${ledger.commands.conflict-retries:3}") int conflictRetries) {
         GenericEventMessage.clock = clock;
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newSingleThreadScheduledExecutor())
-                        .retryInterval(20)
-                        .maxRetryCount(conflictRetries)))
+                .retryScheduler(conflictRetryScheduler(commandRetries, conflictRetries))
                 .dispatchInterceptors(stampActorAndRequest())
                 .build();
+    }
+
+    /**
+     * The threads that carry out the retries of commands that lost a race, each retry in the thread that runs it.
+     * Several, so that a retry that waits for a lock (a national plan's approval holds the event table's append lock
+     * for seconds) does not hold up the other commands' retries.
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService commandRetries(@Value("${ledger.commands.retry-threads:4}") int threads) {
+        return retryThreads(threads);
+    }
+
+    static ScheduledExecutorService retryThreads(int threads) {
+        return Executors.newScheduledThreadPool(threads, new CustomizableThreadFactory("command-retry-"));
+    }
+
+    static ConflictRetryScheduler conflictRetryScheduler(ScheduledExecutorService executor, int maxRetries) {
+        return new ConflictRetryScheduler(IntervalRetryScheduler.builder()
+                .retryExecutor(executor)
+                .retryInterval(20)
+                .maxRetryCount(maxRetries));
     }
 
     /**
