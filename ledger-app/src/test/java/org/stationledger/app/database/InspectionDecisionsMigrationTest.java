@@ -7,7 +7,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stationledger.events.inspection.ExceptionApproved;
@@ -23,25 +22,21 @@ class InspectionDecisionsMigrationTest {
 
     @Test
     void exceptionsDecidedBeforeTheUpgradeShowWhoDecidedThemAndWhen() throws Exception {
-        Upgrades.onAFreshDatabase(InspectionDecisionsMigrationTest::upgrade);
-    }
-
-    private static void upgrade(DataSource database) throws Exception {
-        Upgrades.migrate(database, "25");
-        JdbcTemplate jdbc = new JdbcTemplate(database);
-        requested(jdbc, "I-APPROVED", 1);
-        requested(jdbc, "I-REFUSED", 2);
-        requested(jdbc, "I-PENDING", 3);
-        decided(jdbc, "I-APPROVED", new ExceptionApproved("I-APPROVED", 2025, "S1", "CRIM", "Justified"),
-                "coord", "2025-05-11T09:30:00.125Z");
-        decided(jdbc, "I-REFUSED", new ExceptionRefused("I-REFUSED", 2025, "S1", "CRIM", "Not urgent"),
-                "coord-deputy", "2025-05-12T16:00:00Z");
-
-        Upgrades.migrate(database, "latest");
-
-        assertThat(decision(jdbc, "I-APPROVED")).isEqualTo("coord at " + Instant.parse("2025-05-11T09:30:00.125Z"));
-        assertThat(decision(jdbc, "I-REFUSED")).isEqualTo("coord-deputy at " + Instant.parse("2025-05-12T16:00:00Z"));
-        assertThat(decision(jdbc, "I-PENDING")).isEqualTo("null at null");
+        Upgrades.upgrade("25", jdbc -> {
+            requested(jdbc, "I-APPROVED", 1);
+            requested(jdbc, "I-REFUSED", 2);
+            requested(jdbc, "I-PENDING", 3);
+            decided(jdbc, "I-APPROVED", new ExceptionApproved("I-APPROVED", 2025, "S1", "CRIM", "Justified"),
+                    "coord", "2025-05-11T09:30:00.125Z");
+            decided(jdbc, "I-REFUSED", new ExceptionRefused("I-REFUSED", 2025, "S1", "CRIM", "Not urgent"),
+                    "coord-deputy", "2025-05-12T16:00:00Z");
+        }, jdbc -> {
+            assertThat(decision(jdbc, "I-APPROVED"))
+                    .isEqualTo("coord at " + Instant.parse("2025-05-11T09:30:00.125Z"));
+            assertThat(decision(jdbc, "I-REFUSED"))
+                    .isEqualTo("coord-deputy at " + Instant.parse("2025-05-12T16:00:00Z"));
+            assertThat(decision(jdbc, "I-PENDING")).isEqualTo("null at null");
+        });
     }
 
     /** The row the inspection list kept of an exception's request before V26. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.stationledger.events.inspection.PlanItemKind;
@@ -20,23 +19,17 @@ class PlanItemIndicatorsMigrationTest {
 
     @Test
     void itemsProposedBeforeTheUpgradeGetTheIndicatorsOfTheirProposal() throws Exception {
-        Upgrades.onAFreshDatabase(PlanItemIndicatorsMigrationTest::upgrade);
-    }
-
-    private static void upgrade(DataSource database) throws Exception {
-        Upgrades.migrate(database, "16");
-        JdbcTemplate jdbc = new JdbcTemplate(database);
-        proposed(jdbc, new PlanItemProposed("P-CRIM", 2025, "CRIM", List.of("S1"), LocalDate.of(2025, 3, 1),
-                LocalDate.of(2025, 3, 31), PlanItemKind.THEMATIC, List.of("CRIM-CASES", "CRIM-SCENES")));
-        proposed(jdbc, new PlanItemProposed("P-TRAFFIC", 2025, "TRAFFIC", List.of("S1"), LocalDate.of(2025, 4, 1),
-                LocalDate.of(2025, 4, 30), PlanItemKind.COMPREHENSIVE, List.of("TR-ROADS")));
-
-        Upgrades.migrate(database, "latest");
-
-        assertThat(jdbc.queryForList("""
-                SELECT plan_item_id || ':' || array_to_string(indicator_ids, ',') FROM cmd_plan_item
-                ORDER BY plan_item_id""", String.class))
-                .containsExactly("P-CRIM:CRIM-CASES,CRIM-SCENES", "P-TRAFFIC:TR-ROADS");
+        Upgrades.upgrade("16", jdbc -> {
+            proposed(jdbc, new PlanItemProposed("P-CRIM", 2025, "CRIM", List.of("S1"), LocalDate.of(2025, 3, 1),
+                    LocalDate.of(2025, 3, 31), PlanItemKind.THEMATIC, List.of("CRIM-CASES", "CRIM-SCENES")));
+            proposed(jdbc, new PlanItemProposed("P-TRAFFIC", 2025, "TRAFFIC", List.of("S1"), LocalDate.of(2025, 4, 1),
+                    LocalDate.of(2025, 4, 30), PlanItemKind.COMPREHENSIVE, List.of("TR-ROADS")));
+        }, jdbc -> {
+            assertThat(jdbc.queryForList("""
+                    SELECT plan_item_id || ':' || array_to_string(indicator_ids, ',') FROM cmd_plan_item
+                    ORDER BY plan_item_id""", String.class))
+                    .containsExactly("P-CRIM:CRIM-CASES,CRIM-SCENES", "P-TRAFFIC:TR-ROADS");
+        });
     }
 
     /** The event as Axon stores it (its payload as JSON bytes) and the look-up row the ledger before V17 wrote. */

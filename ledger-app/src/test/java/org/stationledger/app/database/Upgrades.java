@@ -3,36 +3,46 @@ package org.stationledger.app.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.stationledger.testing.TestServer;
 
 /**
  * A migration's test: a fresh database (on the server named by {@code LEDGER_TEST_DB_URL}, or an embedded one) taken
- * to the version before the migration, given what a ledger of that version held, then upgraded.
+ * to the version before the migration, given what a ledger of that version held, upgraded to the latest version, and
+ * looked at again.
  */
 final class Upgrades {
 
-    interface Upgrade {
-        void on(DataSource database) throws Exception;
+    interface Step {
+        void on(JdbcTemplate database) throws Exception;
     }
 
     private Upgrades() {
     }
 
-    static void onAFreshDatabase(Upgrade upgrade) throws Exception {
+    /** A fresh database migrated up to {@code version}; {@code given}; migrated to the latest; {@code then}. */
+    static void upgrade(String version, Step given, Step then) throws Exception {
         var server = TestServer.url();
         if (server.isPresent()) {
-            upgrade.on(new DriverManagerDataSource(TestServer.createDatabase(server.get()), TestServer.user(),
-                    TestServer.password()));
+            upgrade(new DriverManagerDataSource(TestServer.createDatabase(server.get()), TestServer.user(),
+                    TestServer.password()), version, given, then);
         } else {
             try (EmbeddedPostgres embedded = EmbeddedPostgres.builder().start()) {
-                upgrade.on(embedded.getPostgresDatabase());
+                upgrade(embedded.getPostgresDatabase(), version, given, then);
             }
         }
     }
 
-    /** Every migration up to {@code target} (a version, or {@code latest}). */
-    static void migrate(DataSource database, String target) {
+    private static void upgrade(DataSource database, String version, Step given, Step then) throws Exception {
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        migrate(database, version);
+        given.on(jdbc);
+        migrate(database, "latest");
+        then.on(jdbc);
+    }
+
+    private static void migrate(DataSource database, String target) {
         Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load().migrate();
     }
 }
