@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -265,7 +267,22 @@ class InspectionGateFlowTest extends IntegrationTest {
             assertThat(event.path("payload").path("reasonCode").asText()).isNotBlank();
         }
         var stationTrail = as("audit").get("/api/audit/events?stationId=" + ZJL + "&year=" + YEAR + "&limit=1000").body();
-        stationTrail.path("events").forEach(event -> assertThat(event.toString()).contains(ZJL));
+        // Every event of a station's trail names it, but the decision on a plan item, which names the item its
+        // proposal (earlier in the trail) listed the station in.
+        Set<String> itemsListingIt = new HashSet<>();
+        stationTrail.path("events").forEach(event -> {
+            String type = event.path("type").asText();
+            String planItemId = event.path("payload").path("planItemId").asText();
+            if (type.equals("PlanItemApproved") || type.equals("PlanItemRejected")) {
+                assertThat(itemsListingIt).as(type + " of " + planItemId).contains(planItemId);
+            } else {
+                assertThat(event.toString()).contains(ZJL);
+                if (type.equals("PlanItemProposed")) {
+                    itemsListingIt.add(planItemId);
+                }
+            }
+        });
+        assertThat(itemsListingIt).as("the station's items are in its trail").isNotEmpty();
         assertThat(as("crim").get("/api/audit/events").status()).isEqualTo(403);
     }
 
