@@ -10,3 +10,11 @@ FROM (SELECT convert_from(payload, 'UTF8')::jsonb ->> 'inspectionId' AS inspecti
       WHERE payloadtype IN ('org.stationledger.events.inspection.ExceptionApproved',
                             'org.stationledger.events.inspection.ExceptionRefused')) d
 WHERE i.inspection_id = d.inspection_id;
+
+-- A rebuild of the inspection list running through the API (ProjectionRebuilds) replays into a shadow copy of the table
+-- as it was, without the new columns: it is ended as failed, saying why, and its copy dropped; an operator starts it
+-- again.
+UPDATE projection_rebuild SET status = 'FAILED', finished_at = now(), updated_at = now(),
+       error = 'Ended by migration V26: the inspection list gained columns; start the rebuild again.'
+WHERE projection = 'inspections' AND status = 'RUNNING';
+DROP SCHEMA IF EXISTS rebuild_inspections CASCADE;

@@ -14,10 +14,6 @@ public final class QueryParameters {
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
 
-    /**
-     * Refuses a parameter of {@code names} given more than once: Spring would join the values with commas, or keep
-     * the first, and answer another question than the one asked.
-     */
     /** A year the ledger can hold, 2000 to 2100. */
     public static int year(int year) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {

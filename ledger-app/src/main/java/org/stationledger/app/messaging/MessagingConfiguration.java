@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -157,35 +158,46 @@ class MessagingConfiguration {
     }
 
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus, Clock clock, ScheduledExecutorService commandRetries,
+    CommandGateway commandGateway(CommandBus commandBus, Clock clock, RetryThreads commandRetries,
                                   @Value("${ledger.commands.conflict-retries:3}") int conflictRetries) {
         GenericEventMessage.clock = clock;
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(conflictRetryScheduler(commandRetries, conflictRetries))
+                .retryScheduler(commandRetries.scheduler(conflictRetries))
                 .dispatchInterceptors(stampActorAndRequest())
                 .build();
+    }
+
+    @Bean
+    RetryThreads commandRetries(@Value("${ledger.commands.retry-threads:4}") int threads) {
+        return new RetryThreads(threads);
     }
 
     /**
      * The threads that carry out the retries of commands that lost a race, each retry in the thread that runs it.
      * Several, so that a retry that waits for a lock (a national plan's approval holds the event table's append lock
-     * for seconds) does not hold up the other commands' retries.
+     * for seconds) does not hold up the other commands' retries. Held here rather than as a ScheduledExecutorService
+     * bean: Spring would take such a bean for the application's scheduler, and run every scheduled job on it.
      */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService commandRetries(@Value("${ledger.commands.retry-threads:4}") int threads) {
-        return retryThreads(threads);
-    }
+    static final class RetryThreads implements DisposableBean {
 
-    static ScheduledExecutorService retryThreads(int threads) {
-        return Executors.newScheduledThreadPool(threads, new CustomizableThreadFactory("command-retry-"));
-    }
+        private final ScheduledExecutorService executor;
 
-    static ConflictRetryScheduler conflictRetryScheduler(ScheduledExecutorService executor, int maxRetries) {
-        return new ConflictRetryScheduler(IntervalRetryScheduler.builder()
-                .retryExecutor(executor)
-                .retryInterval(20)
-                .maxRetryCount(maxRetries));
+        RetryThreads(int threads) {
+            executor = Executors.newScheduledThreadPool(threads, new CustomizableThreadFactory("command-retry-"));
+        }
+
+        ConflictRetryScheduler scheduler(int maxRetries) {
+            return new ConflictRetryScheduler(IntervalRetryScheduler.builder()
+                    .retryExecutor(executor)
+                    .retryInterval(20)
+                    .maxRetryCount(maxRetries));
+        }
+
+        @Override
+        public void destroy() {
+            executor.shutdownNow();
+        }
     }
 
     /**

@@ -56,7 +56,7 @@ class RequestScreen extends OncePerRequestFilter {
                             "A query parameter holds a control character; none of the ledger's values does.");
                     return;
                 }
-                if (parameter.getValue().length > 1 && request.getRequestURI().startsWith("/api/")) {
+                if (parameter.getValue().length > 1 && request.getServletPath().startsWith("/api/")) {
                     ProblemResponses.write(json, request, response, HttpStatus.BAD_REQUEST, "invalid-request",
                             parameter.getKey() + " is given " + parameter.getValue().length
                             + " times; it takes one value.");

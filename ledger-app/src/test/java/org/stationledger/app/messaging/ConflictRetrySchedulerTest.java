@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,13 +15,12 @@ import org.stationledger.events.RuleViolation;
 /** Which failed commands are sent again, and that a retry waiting for a lock holds up no other command's retry. */
 class ConflictRetrySchedulerTest {
 
-    private final ScheduledExecutorService threads = MessagingConfiguration.retryThreads(4);
-    private final MessagingConfiguration.ConflictRetryScheduler retries =
-            MessagingConfiguration.conflictRetryScheduler(threads, 3);
+    private final MessagingConfiguration.RetryThreads threads = new MessagingConfiguration.RetryThreads(4);
+    private final MessagingConfiguration.ConflictRetryScheduler retries = threads.scheduler(3);
 
     @AfterEach
     void stopThreads() {
-        threads.shutdownNow();
+        threads.destroy();
     }
 
     @Test

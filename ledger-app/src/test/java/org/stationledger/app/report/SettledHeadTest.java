@@ -14,12 +14,18 @@ import org.stationledger.app.IntegrationTest;
 
 /**
  * A report is built at the settled head: the highest position below which nothing more will be stored. So it waits
- * for the appends in flight below the head, and for nothing else — two publications at once, each in a transaction
- * of its own, never wait for each other.
+ * for the appends in flight below the head, and for nothing else — not for a large append, whose positions all lie
+ * above the head, and not for another publication, though each is in a transaction of its own.
  */
 class SettledHeadTest extends IntegrationTest {
 
     private static final int YEAR = 2071;
+    /** An event stored and not committed yet, as by a command in flight (rolled back at the end). */
+    private static final String IN_FLIGHT_EVENT = """
+            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                                          payload, payloadrevision, payloadtype, timestamp)
+            VALUES ('settled-head-test-%1$s', 0, 'Test', '%1$s', '{}'::bytea, '{}'::bytea, '1', 'Test',
+                    '2071-01-01T00:00:00Z')""";
 
     @Test
     void aReportWaitsForAnAppendInFlightAndIsBuiltBelowItsPositions() throws Exception {
@@ -28,11 +34,7 @@ class SettledHeadTest extends IntegrationTest {
         try (Connection appending = dataSource.getConnection(); Statement statement = appending.createStatement()) {
             appending.setAutoCommit(false);
             // An event stored and not committed yet, as by a command in flight: it holds a position below the head.
-            statement.executeUpdate("""
-                    INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
-                                                  payload, payloadrevision, payloadtype, timestamp)
-                    VALUES ('settled-head-test', 0, 'Test', '%s', '{}'::bytea, '{}'::bytea, '1', 'Test',
-                            '2071-01-01T00:00:00Z')""".formatted(UUID.randomUUID()));
+            statement.executeUpdate(IN_FLIGHT_EVENT.formatted(UUID.randomUUID()));
             meanwhile(() -> as("coord").post("/api/departments",
                     Map.of("departmentId", "SETTLED-HEAD-71", "name", "Stored above the one in flight")))
                     .get(60, TimeUnit.SECONDS);
@@ -46,6 +48,23 @@ class SettledHeadTest extends IntegrationTest {
         assertThat(built.status()).as(built.text()).isEqualTo(200);
         assertThat(built.position()).as("built at the head of that moment")
                 .isEqualTo(head);
+    }
+
+    @Test
+    void aReportDoesNotWaitForALargeAppendWhosePositionsLieAboveItsHead() throws Exception {
+        long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        try (Connection appending = dataSource.getConnection(); Statement statement = appending.createStatement()) {
+            appending.setAutoCommit(false);
+            // As a national plan's approval appends: the lock taken exclusively first, every other append waiting.
+            statement.execute("SELECT pg_advisory_xact_lock(" + APPEND_LOCK + ", 0)");
+            statement.executeUpdate(IN_FLIGHT_EVENT.formatted(UUID.randomUUID()));
+            Api.Download built = meanwhile(() -> as("coord").download("/api/reports/" + YEAR
+                                                                      + "/blocked-attempts?format=csv"))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(built.status()).as(built.text()).isEqualTo(200);
+            assertThat(built.position()).as("built below the large append").isEqualTo(head);
+            appending.rollback();
+        }
     }
 
     @Test

@@ -26,17 +26,27 @@ final class LedgerHead {
      * sequence hands out indexes before commit, so a transaction still in flight may yet store an event below it,
      * and a report built at the head would then differ from one rebuilt there later. So the appends in flight when
      * the head is read are waited for (a command's transaction lasts milliseconds): the transactions that hold the
-     * append lock just after it is read. One that takes the lock later takes its positions later, above the head.
+     * append lock shared just after it is read. One that takes the lock later takes its positions later, above the
+     * head; so does a large append holding it exclusively (a national plan's approval, for a minute), which took it
+     * once every earlier append had ended and keeps every other from taking positions until it ends.
      * Only those: a transaction that stores nothing (another publication working out its report, with the
      * idempotency key it has claimed) is not waited for, so two publications never wait for each other.
      */
     long settled() {
         long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        // A large append holds the lock both ways (its inserts take it shared too): it is told apart by the exclusive.
         List<String> appending = jdbc.queryForList("""
-                SELECT virtualtransaction FROM pg_locks
-                WHERE locktype = 'advisory' AND classid = ? AND objid = 0 AND objsubid = 2 AND granted
-                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                  AND pid <> pg_backend_pid()""", String.class, APPEND_LOCK);
+                SELECT shared.virtualtransaction FROM pg_locks shared
+                WHERE shared.locktype = 'advisory' AND shared.classid = ? AND shared.objid = 0
+                  AND shared.objsubid = 2 AND shared.granted AND shared.mode = 'ShareLock'
+                  AND shared.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND shared.pid <> pg_backend_pid()
+                  AND NOT EXISTS (SELECT 1 FROM pg_locks exclusive
+                                  WHERE exclusive.virtualtransaction = shared.virtualtransaction
+                                    AND exclusive.locktype = 'advisory' AND exclusive.classid = ?
+                                    AND exclusive.objid = 0 AND exclusive.objsubid = 2
+                                    AND exclusive.mode = 'ExclusiveLock' AND exclusive.granted)""",
+                String.class, APPEND_LOCK, APPEND_LOCK);
         long deadline = System.nanoTime() + IN_FLIGHT_WAIT.toNanos();
         while (!appending.isEmpty() && stillAppending(appending)) {
             if (System.nanoTime() > deadline) {

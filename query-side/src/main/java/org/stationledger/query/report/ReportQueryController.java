@@ -14,7 +14,6 @@ import org.stationledger.events.Actor;
 import org.stationledger.events.RuleViolation;
 import org.stationledger.events.burden.ReportName;
 import org.stationledger.query.Problems;
-import org.stationledger.query.QueryParameters;
 
 /**
  * The statistics reports as files, live or as of a past position, and the list of publications. The answer's
