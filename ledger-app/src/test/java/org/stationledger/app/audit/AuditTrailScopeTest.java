@@ -94,8 +94,8 @@ class AuditTrailScopeTest extends IntegrationTest {
     }
 
     /**
-     * A station or department no event names, or a filter given twice, is refused: an empty or partial trail would
-     * otherwise read as "nothing happened" to a question that was not the one asked.
+     * A station, department or aggregate no event names, or a filter given twice, is refused: an empty or partial
+     * trail would otherwise read as "nothing happened" to a question that was not the one asked.
      */
     @Test
     void aStationOrDepartmentTheTrailNeverNamesAndARepeatedFilterAreRefused() {
@@ -110,6 +110,11 @@ class AuditTrailScopeTest extends IntegrationTest {
         assertThat(as("audit").get("/api/audit/events?departmentId=CRIMINAL-INVESTIGATON").text("code"))
                 .isEqualTo("unknown-department");
         assertThat(as("audit").get("/api/audit/export?stationId=AUD-54").status()).isEqualTo(404);
+        assertThat(as("audit").get("/api/audit/events?aggregateId=station:AUD-45").status()).isEqualTo(200);
+        var withoutItsKind = as("audit").get("/api/audit/events?aggregateId=AUD-45");
+        assertThat(withoutItsKind.status()).isEqualTo(404);
+        assertThat(withoutItsKind.text("code")).isEqualTo("unknown-aggregate");
+        assertThat(withoutItsKind.text("detail")).contains("station:<id>");
 
         var twice = as("audit").get("/api/audit/events?year=2025&year=2026");
         assertThat(twice.status()).isEqualTo(400);

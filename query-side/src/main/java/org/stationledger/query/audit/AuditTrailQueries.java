@@ -56,8 +56,9 @@ class AuditTrailQueries {
     }
 
     /**
-     * Refuses a station or department that no event of the trail names (404 {@code unknown-station},
-     * {@code unknown-department}): a misspelt id would otherwise read as a trail where nothing happened.
+     * Refuses a station, department or aggregate that no event of the trail names (404 {@code unknown-station},
+     * {@code unknown-department}, {@code unknown-aggregate}): a misspelt id, or an aggregate's id without its kind,
+     * would otherwise read as a trail where nothing happened. Each is one index probe.
      */
     void requireNamed(AuditFilter filter) {
         if (filter.stationId() != null && !named("i.station_ids @> ARRAY[CAST(:id AS TEXT)]", filter.stationId())) {
@@ -68,6 +69,14 @@ class AuditTrailQueries {
                 "(i.department_id = :id OR i.department_ids @> ARRAY[CAST(:id AS TEXT)])", filter.departmentId())) {
             throw RuleViolation.notFound("unknown-department", "No event of the trail names department "
                                          + filter.departmentId() + ".");
+        }
+        if (filter.aggregateId() != null && !Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domainevententry WHERE aggregateidentifier = :id)",
+                Map.of("id", filter.aggregateId()), Boolean.class))) {
+            throw RuleViolation.notFound("unknown-aggregate", "No event of the trail belongs to " + filter.aggregateId()
+                    + ". An aggregate's id names its kind: station:<id>, department:<id>, cycle:<year>, plan:<year>, "
+                    + "plan-item:<id>, visit:<id>, inspection:<id>, rating:<station>:<year>, baseline:<department>, "
+                    + "document:<id>, meeting:<id>, report:<year>:<report>[:<station>].");
         }
     }
 
