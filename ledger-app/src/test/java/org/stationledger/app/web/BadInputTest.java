@@ -166,13 +166,16 @@ class BadInputTest extends IntegrationTest {
         assertThat(twice.text("detail")).contains("asOf is given 2 times");
         assertThat(coord.get("/api/inspections?year=2025&year=2026").text("detail")).contains("year is given 2 times");
         assertInvalid(coord.get("/api/burden/2026/demands?kind=DOCUMENT&kind=MEETING"), "invalid-request");
-        // The operators' metrics take a tag per dimension, repeated.
+        // The operators' metrics take a tag per dimension, repeated (a GET answered 200 has been timed).
+        assertThat(coord.get("/api/me").status()).isEqualTo(200);
         assertThat(coord.get("/actuator/metrics/http.server.requests?tag=method:GET&tag=status:200").status())
                 .isEqualTo(200);
         Api.Response notAYear = audit.get("/api/audit/events?year=abc");
         assertInvalid(notAYear, "bad-request");
         assertThat(notAYear.body().path("errors").findValuesAsText("field")).containsExactly("year");
         assertInvalid(audit.get("/api/audit/events?from=%2B999999999-01-01T00:00:00Z"), "invalid-request");
+        // A year the ledger cannot hold, as every endpoint with a year refuses it, not an empty trail.
+        assertInvalid(audit.get("/api/audit/events?year=1999"), "invalid-request");
         assertInvalid(audit.get("/api/audit/stations/SY-SH-ZJL/ratings/2025?asOf=%2B999999999-12-07T14:24:50Z"),
                 "invalid-request");
         Api.Response noMoment = audit.get("/api/audit/stations/SY-SH-ZJL/ratings/2025");

@@ -93,8 +93,8 @@ class AuditController {
     record TrailQuery(String stationId, String departmentId, Integer year, String type, String aggregateId, String from,
                       String to) {
         AuditFilter filter() {
-            return new AuditFilter(stationId, departmentId, year, type, aggregateId,
-                    QueryParameters.instant("from", from), QueryParameters.instant("to", to));
+            return new AuditFilter(stationId, departmentId, year == null ? null : QueryParameters.year(year), type,
+                    aggregateId, QueryParameters.instant("from", from), QueryParameters.instant("to", to));
         }
     }
 }
