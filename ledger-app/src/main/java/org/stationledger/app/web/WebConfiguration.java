@@ -13,20 +13,24 @@ import org.stationledger.app.security.CurrentActor;
 import org.stationledger.events.Actor;
 
 /**
- * Lets controllers on either side take the caller as a plain {@link Actor} parameter, and holds a read that presents
- * a position until the read models have reached it ({@link ConsistentReads}).
+ * Lets controllers on either side take the caller as a plain {@link Actor} parameter, refuses a read's query
+ * parameter that it does not take ({@link KnownParameters}), and holds a read that presents a position until the read
+ * models have reached it ({@link ConsistentReads}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
+    private final KnownParameters knownParameters;
     private final ConsistentReads consistentReads;
 
-    WebConfiguration(ConsistentReads consistentReads) {
+    WebConfiguration(KnownParameters knownParameters, ConsistentReads consistentReads) {
+        this.knownParameters = knownParameters;
         this.consistentReads = consistentReads;
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(knownParameters);
         registry.addInterceptor(consistentReads);
     }
 

@@ -166,6 +166,12 @@ class BadInputTest extends IntegrationTest {
         assertThat(twice.text("detail")).contains("asOf is given 2 times");
         assertThat(coord.get("/api/inspections?year=2025&year=2026").text("detail")).contains("year is given 2 times");
         assertInvalid(coord.get("/api/burden/2026/demands?kind=DOCUMENT&kind=MEETING"), "invalid-request");
+        // A parameter the read does not take is refused, not ignored: a misspelt filter would answer unfiltered.
+        Api.Response misspelt = audit.get("/api/audit/events?station=SY-SH-ZJL");
+        assertInvalid(misspelt, "invalid-request");
+        assertThat(misspelt.text("detail")).contains("no parameter station").contains("stationId");
+        assertInvalid(coord.get("/api/inspections?stationid=SY-SH-ZJL"), "invalid-request");
+        assertInvalid(coord.get("/api/me?verbose=true"), "invalid-request");
         // The operators' metrics take a tag per dimension, repeated (a GET answered 200 has been timed).
         assertThat(coord.get("/api/me").status()).isEqualTo(200);
         assertThat(coord.get("/actuator/metrics/http.server.requests?tag=method:GET&tag=status:200").status())
