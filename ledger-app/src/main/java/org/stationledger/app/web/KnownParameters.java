@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.stationledger.events.Actor;
 
 /**
  * Refuses a query parameter that a read of the API does not take (400 {@code invalid-request}, naming those it
@@ -65,7 +66,9 @@ class KnownParameters implements HandlerInterceptor {
             RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
             if (requestParam != null) {
                 names.add(requestParam.name().isEmpty() ? parameter.getParameterName() : requestParam.name());
-            } else if (parameter.getParameterType().isRecord() && parameter.getParameterAnnotations().length == 0) {
+            } else if (parameter.getParameterType().isRecord() && parameter.getParameterAnnotations().length == 0
+                       && parameter.getParameterType() != Actor.class) {
+                // A record bound from the query (the trail's filters); the caller comes from its credentials.
                 for (RecordComponent component : parameter.getParameterType().getRecordComponents()) {
                     names.add(component.getName());
                 }

@@ -172,6 +172,7 @@ class BadInputTest extends IntegrationTest {
         assertThat(misspelt.text("detail")).contains("no parameter station").contains("stationId");
         assertInvalid(coord.get("/api/inspections?stationid=SY-SH-ZJL"), "invalid-request");
         assertInvalid(coord.get("/api/me?verbose=true"), "invalid-request");
+        assertInvalid(coord.get("/api/inspections?principal=crim"), "invalid-request");
         // The operators' metrics take a tag per dimension, repeated (a GET answered 200 has been timed).
         assertThat(coord.get("/api/me").status()).isEqualTo(200);
         assertThat(coord.get("/actuator/metrics/http.server.requests?tag=method:GET&tag=status:200").status())
