@@ -12,7 +12,7 @@ import org.stationledger.events.RuleViolation;
  * decommissioning takes the row before its event is stored ({@link #holdForDecommissioning}): so a finding, request,
  * plan item, document or visit sent as a station is decommissioned is either stored before the decommissioning or
  * refused after it, never stored after it on a check made before it. Row locks of the database, so they hold across
- * the nodes of a scale-out, and cost nothing beside the look-up they are part of.
+ * the nodes of a scale-out, taken by the look-ups the checks make anyway (docs/architecture.md gives their cost).
  */
 public interface Registry {
 
