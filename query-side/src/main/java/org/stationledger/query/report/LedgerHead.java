@@ -30,7 +30,10 @@ final class LedgerHead {
      * head; so does a large append holding it exclusively (a national plan's approval, for a minute), which took it
      * once every earlier append had ended and keeps every other from taking positions until it ends.
      * Only those: a transaction that stores nothing (another publication working out its report, with the
-     * idempotency key it has claimed) is not waited for, so two publications never wait for each other.
+     * idempotency key it has claimed) is not waited for, so two publications never wait for each other. This rests on
+     * a transaction appending once (Axon stores a unit of work's events in one call, and no event handler of the
+     * ledger publishes events): a small append followed by a large one in the same transaction would hold positions
+     * below the head while it held the lock exclusively.
      */
     long settled() {
         long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);

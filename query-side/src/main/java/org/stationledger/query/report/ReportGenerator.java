@@ -53,9 +53,7 @@ public class ReportGenerator {
 
     private Report build(int year, ReportName report, String stationId, Long asOf) {
         QueryParameters.year(year);
-        if (report == ReportName.BURDEN && asOf == null) {
-            // As of a past position it is what the ledger answered then: a publication made before the rule came in
-            // still regenerates from its link.
+        if (report == ReportName.BURDEN) {
             BurdenPolicy.requireCountedYear(year);
         }
         if (asOf != null && asOf < 0) {
