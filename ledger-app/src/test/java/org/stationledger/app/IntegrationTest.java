@@ -171,8 +171,9 @@ public abstract class IntegrationTest {
                 "exception", Map.of("category", "MAJOR_INCIDENT", "justification", "Fire")));
     }
 
-    /** Such an exception, approved by the co-ordinating office: its inspection id. */
+    /** Such an exception, approved by the co-ordinating office, at a station registered if need be: its id. */
     protected String approvedException(String stationId, String date) {
+        ensureStation(stationId, "URBAN");
         var requested = exceptionRequest(stationId, date);
         assertThat(requested.status()).as(requested.toString()).isEqualTo(201);
         String inspectionId = requested.text("inspectionId");

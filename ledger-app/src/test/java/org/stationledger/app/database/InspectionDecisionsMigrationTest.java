@@ -14,7 +14,8 @@ import org.stationledger.events.inspection.ExceptionRefused;
 
 /**
  * A ledger from before V26 shows no one as having decided its exceptions: the migration sets who decided each one and
- * when from the decision's event, in place, and leaves requests nobody decided as they were.
+ * when from the decision's event, in place, and leaves requests nobody decided as they were. A rebuild of the
+ * inspection list running through the API is ended, its shadow copy dropped.
  */
 class InspectionDecisionsMigrationTest {
 
@@ -30,12 +31,15 @@ class InspectionDecisionsMigrationTest {
                     "coord", "2025-05-11T09:30:00.125Z");
             decided(jdbc, "I-REFUSED", new ExceptionRefused("I-REFUSED", 2025, "S1", "CRIM", "Not urgent"),
                     "coord-deputy", "2025-05-12T16:00:00Z");
+            Upgrades.rebuildRunning(jdbc, "inspections");
         }, jdbc -> {
             assertThat(decision(jdbc, "I-APPROVED"))
                     .isEqualTo("coord at " + Instant.parse("2025-05-11T09:30:00.125Z"));
             assertThat(decision(jdbc, "I-REFUSED"))
                     .isEqualTo("coord-deputy at " + Instant.parse("2025-05-12T16:00:00Z"));
             assertThat(decision(jdbc, "I-PENDING")).isEqualTo("null at null");
+            assertThat(Upgrades.rebuildAfterwards(jdbc, "inspections")).as("its shadow copy lacks the new columns")
+                    .startsWith("FAILED: Ended by migration V26").endsWith("(shadow dropped)");
         });
     }
 

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A ledger from before V27 indexed a plan item's approval or rejection under no station: the migration gives each
- * decision the stations of its item's proposal, so that it is in their trails as the proposal is.
+ * decision the stations of its item's proposal, so that it is in their trails as the proposal is. A rebuild of the
+ * audit index running through the API is ended, its shadow copy dropped.
  */
 class PlanItemDecisionsMigrationTest {
 
@@ -21,10 +22,13 @@ class PlanItemDecisionsMigrationTest {
             indexed(jdbc, "plan-item:P-A", 1, "PlanItemApproved", null);
             indexed(jdbc, "plan-item:P-B", 1, "PlanItemRejected", null);
             indexed(jdbc, "department:D", 0, "DepartmentRegistered", null);
+            Upgrades.rebuildRunning(jdbc, "audit-index");
         }, jdbc -> {
             assertThat(stationsOf(jdbc, "plan-item:P-A", 1)).containsExactly("S1", "S2");
             assertThat(stationsOf(jdbc, "plan-item:P-B", 1)).containsExactly("S3");
             assertThat(stationsOf(jdbc, "department:D", 0)).as("other events untouched").isNull();
+            assertThat(Upgrades.rebuildAfterwards(jdbc, "audit-index")).as("resumed, it would swap stale rows back")
+                    .startsWith("FAILED: Ended by migration V27").endsWith("(shadow dropped)");
         });
     }
 

@@ -34,6 +34,27 @@ final class Upgrades {
         }
     }
 
+    /** An API rebuild of {@code projection} in progress (ProjectionRebuilds), with a shadow table in its schema. */
+    static void rebuildRunning(JdbcTemplate jdbc, String projection) {
+        String shadow = "rebuild_" + projection.replace('-', '_');
+        jdbc.execute("CREATE SCHEMA " + shadow);
+        jdbc.execute("CREATE TABLE " + shadow + ".replayed (id INT)");
+        jdbc.update("""
+                INSERT INTO projection_rebuild (projection, run_id, status, shadow_schema, events_done, events_total,
+                                                started_at, updated_at)
+                VALUES (?, gen_random_uuid(), 'RUNNING', ?, 10, 100, now(), now())""", projection, shadow);
+    }
+
+    /** The rebuild's status and error, and whether its shadow schema is still there. */
+    static String rebuildAfterwards(JdbcTemplate jdbc, String projection) {
+        String shadow = "rebuild_" + projection.replace('-', '_');
+        return jdbc.queryForObject("SELECT status || ': ' || error FROM projection_rebuild WHERE projection = ?",
+                String.class, projection)
+               + (Boolean.TRUE.equals(jdbc.queryForObject(
+                       "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)", Boolean.class, shadow))
+                       ? " (shadow kept)" : " (shadow dropped)");
+    }
+
     private static void upgrade(DataSource database, String version, Step given, Step then) throws Exception {
         JdbcTemplate jdbc = new JdbcTemplate(database);
         migrate(database, version);

@@ -23,7 +23,6 @@ class DeadlockRetryTest extends IntegrationTest {
 
     @Test
     void aFindingChosenAsADeadlocksVictimWhileItsEventIsStoredIsRecordedOnItsRetry() throws Exception {
-        ensureStation(STATION, "URBAN");
         openYearWithScheme(YEAR, "CRIM-19");
         String inspection = approvedException(STATION, YEAR + "-05-10");
         long deadlocksBefore = deadlocks();

@@ -22,7 +22,6 @@ class DecommissioningRaceTest extends IntegrationTest {
 
     @Test
     void aFindingARequestAndAPlanItemSentDuringADecommissioningAreRefusedAfterIt() throws Exception {
-        ensureStation(STATION, "URBAN");
         openYearWithScheme(YEAR, "CRIM-16");
         String inspection = approvedException(STATION, YEAR + "-05-10");
         long events = eventCount();

@@ -33,9 +33,9 @@ import org.stationledger.query.ProcessingGroups;
  *
  * <p>Rows are written once per batch of events (the processor's unit of work), in one statement, just before the
  * batch's transaction commits: a rebuild writes a few hundred rows per round trip instead of one (and a second
- * statement when the batch holds decisions on plan items, which take their stations from their proposals' rows). Each event's
- * position is one probe of the event table's identifier index (a lateral look-up, which PostgreSQL cannot turn into
- * a scan of the whole table joined by hash), planned afresh for each batch
+ * statement when the batch holds decisions on plan items, which take their stations from their proposals' rows).
+ * Each event's position is one probe of the event table's identifier index (a lateral look-up, which PostgreSQL
+ * cannot turn into a scan of the whole table joined by hash), planned afresh for each batch
  * ({@code ProjectionTransactions}).
  */
 @Component
